@@ -1,0 +1,110 @@
+#ifndef TWITTER_EMULATOR_SERVER_HPP
+#define TWITTER_EMULATOR_SERVER_HPP
+
+// A faithful local emulator of the Twitter/X API, for tests, examples, benchmarks and users' own tests.
+// It listens on 127.0.0.1, speaks TLS (with a CA and server certificate it generates at start) and plain HTTP
+// on the same port, and keeps its state in memory. The SDK never links it.
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace twitter::emulator {
+
+struct server_config {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 0;  // 0: the system picks a free port
+    // Names written into the server certificate's subjectAltName (DNS names or IP addresses).
+    std::vector<std::string> certificate_names = {"localhost", "127.0.0.1"};
+    bool gzip = true;  // compress bodies when the request says Accept-Encoding: gzip, as X does
+    std::size_t rate_limit_per_window = 900;
+    std::chrono::seconds rate_limit_window{15 * 60};
+};
+
+// One injected fault. A fault applies to the requests whose path matches `path` (the target without its
+// query; a trailing '*' matches a prefix). It fires on the `nth` matching request (1-based) and, with
+// `count` > 1, on the ones after it too; `count` 0 means every matching request from the nth on.
+struct fault {
+    enum class kind {
+        status,                 // answer with `status`, `headers` and `body` instead of the real answer
+        latency,                // wait `delay`, then answer normally
+        close_before_response,  // read the request, then close the connection without answering
+        close_mid_response,     // send the headers and half of the body, then close
+        truncated_body,         // announce the full Content-Length, send half the body, then close
+        malformed_body,         // answer 200 with a body that is not JSON
+        stall,                  // read the request, then send nothing and keep the connection open
+    };
+    std::string path;
+    kind what = kind::status;
+    std::size_t nth = 1;
+    std::size_t count = 1;
+    unsigned status = 503;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    std::chrono::milliseconds delay{0};
+};
+
+struct logged_request {
+    std::string method;
+    std::string target;  // path and query, as received
+    std::vector<std::pair<std::string, std::string>> headers;  // names lowercased
+    std::string body;
+    bool tls = false;
+    std::uint64_t connection_id = 0;  // which accepted connection carried it
+};
+
+struct counters {
+    std::uint64_t connections_accepted = 0;
+    std::uint64_t tls_connections = 0;
+    std::uint64_t plain_connections = 0;
+    std::uint64_t requests = 0;
+    std::uint64_t faults_fired = 0;
+    std::uint64_t rejected_auth = 0;  // answered 401 or 403 for missing, unknown or insufficient credentials
+    std::uint64_t rate_limited = 0;   // answered 429
+};
+
+class server {
+public:
+    explicit server(boost::asio::any_io_executor ex, server_config cfg = {});
+    ~server();
+    server(server const&) = delete;
+    server& operator=(server const&) = delete;
+
+    // Generates the certificates, binds, listens and starts accepting on the executor. Throws on failure.
+    void start();
+    // Stops accepting and closes every open connection. Pending handlers finish on the executor.
+    void stop();
+
+    std::uint16_t port() const;
+    std::string base_url() const;        // "https://127.0.0.1:<port>"
+    std::string plain_base_url() const;  // "http://127.0.0.1:<port>"
+    std::string const& ca_pem() const;   // the CA that signed the server certificate, PEM
+
+    // Credentials. Tokens are random, made at start; nothing is committed.
+    std::string const& app_bearer_token() const;  // app-only bearer, as from POST /oauth2/token
+    // A bearer token in the context of a user, as from the OAuth 2.0 PKCE flow.
+    std::string issue_user_token(std::string const& user_id, std::vector<std::string> scopes);
+    std::string const& default_user_id() const;  // the seeded user that owns the default user token
+
+    void inject(fault f);
+    void clear_faults();
+
+    counters stats() const;
+    std::vector<logged_request> request_log() const;
+    void clear_log();
+
+    struct impl;
+
+private:
+    std::shared_ptr<impl> impl_;
+};
+
+}  // namespace twitter::emulator
+
+#endif

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what twitter-asio needs to build and test on Debian 12, and nothing else.
+# Idempotent: when every package is already there it changes nothing and asks no server.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build ccache lld pkg-config
+    # Boost 1.81: Asio/Beast/URL headers, and the compiled JSON, URL and Test libraries (1.74 has no JSON)
+    libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-test1.81-dev
+    # TLS, gzip
+    libssl-dev zlib1g-dev openssl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
