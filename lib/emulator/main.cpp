@@ -1,1 +1,125 @@
-int main() { return 0; }
+// twitter-emulator: runs the emulator until SIGINT or SIGTERM, for manual runs, demos and benchmarks.
+// It writes the CA certificate (0644) and an env file with the bearer tokens (0600) to $TMPDIR or /tmp and
+// prints their paths; tokens never go to stdout, so they never end up in a CI log.
+
+#include <twitter/emulator/server.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr char const* usage =
+    "usage: twitter-emulator [--port N] [--address A] [--rate-limit N]\n"
+    "  --port N        listen on port N (default 0: the system picks one)\n"
+    "  --address A     listen on address A (default 127.0.0.1)\n"
+    "  --rate-limit N  requests per endpoint and token in each 15-minute window (default 900)\n";
+
+unsigned long parse_number(std::string_view flag, char const* text, unsigned long max)
+{
+    char* end = nullptr;
+    errno = 0;
+    auto const value = std::strtoul(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value > max) {
+        throw std::invalid_argument(std::string(flag) + ": not a number in range: " + text);
+    }
+    return value;
+}
+
+// Writes `content` to `path` with exactly `mode`, refusing to follow a symbolic link planted there.
+void write_file(std::string const& path, std::string const& content, mode_t mode)
+{
+    int const fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0) {
+        throw std::runtime_error("cannot write " + path);
+    }
+    bool ok = ::fchmod(fd, mode) == 0;
+    for (std::size_t done = 0; ok && done < content.size();) {
+        auto const n = ::write(fd, content.data() + done, content.size() - done);
+        ok = n > 0;
+        done += ok ? static_cast<std::size_t>(n) : 0;
+    }
+    ok = ::close(fd) == 0 && ok;
+    if (!ok) {
+        throw std::runtime_error("cannot write " + path);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        twitter::emulator::server_config cfg;
+        // Nobody can read the log of a standalone emulator, and a benchmark would fill it.
+        cfg.request_log_limit = 0;
+        for (int i = 1; i < argc; ++i) {
+            std::string_view const arg = argv[i];
+            if (arg == "--help" || arg == "-h") {
+                std::cout << usage;
+                return EXIT_SUCCESS;
+            }
+            if (i + 1 >= argc) {
+                throw std::invalid_argument("unknown or incomplete option: " + std::string(arg));
+            }
+            if (arg == "--port") {
+                cfg.port = static_cast<std::uint16_t>(parse_number(arg, argv[++i], 65535));
+            } else if (arg == "--address") {
+                cfg.address = argv[++i];
+                if (cfg.address != "127.0.0.1") {
+                    cfg.certificate_names.push_back(cfg.address);
+                }
+            } else if (arg == "--rate-limit") {
+                cfg.rate_limit_per_window = parse_number(arg, argv[++i], 1'000'000'000'000);
+            } else {
+                throw std::invalid_argument("unknown option: " + std::string(arg));
+            }
+        }
+
+        boost::asio::io_context ioc{1};
+        twitter::emulator::server emulator{ioc.get_executor(), cfg};
+        emulator.start();
+
+        char const* tmp = std::getenv("TMPDIR");
+        std::string const dir = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+        auto const stem = dir + "/twitter-emulator-" + std::to_string(::getpid());
+        auto const ca_path = stem + "-ca.pem";
+        auto const env_path = stem + ".env";
+        write_file(ca_path, emulator.ca_pem(), 0644);
+        write_file(env_path,
+                   "TWITTER_EMULATOR_URL=" + emulator.base_url() + "\nTWITTER_EMULATOR_CA=" + ca_path +
+                       "\nTWITTER_BEARER_TOKEN=" + emulator.app_bearer_token() +
+                       "\nTWITTER_USER_BEARER_TOKEN=" + emulator.default_user_token() +
+                       "\nTWITTER_USER_ID=" + emulator.default_user_id() + "\n",
+                   0600);
+
+        std::cout << "twitter-emulator listening on " << emulator.base_url() << " ca=" << ca_path
+                  << " env=" << env_path << std::endl;
+
+        boost::asio::signal_set signals{ioc, SIGINT, SIGTERM};
+        signals.async_wait([&](boost::system::error_code const&, int) { emulator.stop(); });
+        ioc.run();
+
+        ::unlink(env_path.c_str());
+        ::unlink(ca_path.c_str());
+        return EXIT_SUCCESS;
+    } catch (std::exception const& e) {
+        std::cerr << "twitter-emulator: " << e.what() << '\n' << usage;
+        return EXIT_FAILURE;
+    }
+}

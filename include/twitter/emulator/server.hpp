@@ -25,6 +25,8 @@ struct server_config {
     bool gzip = true;  // compress bodies when the request says Accept-Encoding: gzip, as X does
     std::size_t rate_limit_per_window = 900;
     std::chrono::seconds rate_limit_window{15 * 60};
+    // request_log() keeps the latest this many requests; 0 keeps none (for long benchmark runs).
+    std::size_t request_log_limit = 100000;
 };
 
 // One injected fault. A fault applies to the requests whose path matches `path` (the target without its
@@ -35,7 +37,7 @@ struct fault {
         status,                 // answer with `status`, `headers` and `body` instead of the real answer
         latency,                // wait `delay`, then answer normally
         close_before_response,  // read the request, then close the connection without answering
-        close_mid_response,     // send the headers and half of the body, then close
+        close_mid_response,     // send the headers (chunked framing) and half of the body, then close
         truncated_body,         // announce the full Content-Length, send half the body, then close
         malformed_body,         // answer 200 with a body that is not JSON
         stall,                  // read the request, then send nothing and keep the connection open
@@ -88,9 +90,12 @@ public:
 
     // Credentials. Tokens are random, made at start; nothing is committed.
     std::string const& app_bearer_token() const;  // app-only bearer, as from POST /oauth2/token
-    // A bearer token in the context of a user, as from the OAuth 2.0 PKCE flow.
+    // A bearer token in the context of a user, as from the OAuth 2.0 PKCE flow. Throws std::invalid_argument
+    // when `user_id` is not a seeded user.
     std::string issue_user_token(std::string const& user_id, std::vector<std::string> scopes);
     std::string const& default_user_id() const;  // the seeded user that owns the default user token
+    // A bearer token of the default user with every scope the emulator knows (tweet.write among them).
+    std::string const& default_user_token() const;
 
     void inject(fault f);
     void clear_faults();

@@ -1,0 +1,115 @@
+#include "emulator/router.hpp"
+
+#include <array>
+
+namespace twitter::emulator::detail {
+
+namespace {
+
+struct route {
+    std::string_view method;
+    std::string_view pattern;
+    route_id id;
+    std::string_view name;
+};
+
+constexpr std::array routes{
+    route{"GET", "/2/tweets/:id", route_id::get_tweet, "GET /2/tweets/:id"},
+    route{"GET", "/2/tweets", route_id::get_tweets, "GET /2/tweets"},
+    route{"GET", "/2/users/me", route_id::get_me, "GET /2/users/me"},
+    route{"POST", "/2/tweets", route_id::post_tweet, "POST /2/tweets"},
+};
+
+// Compares segment by segment; a ":name" segment matches any non-empty segment and captures it.
+bool match_pattern(std::string_view pattern, std::string_view path, std::string_view& param)
+{
+    while (!pattern.empty() && !path.empty()) {
+        auto const p_end = pattern.find('/', 1);
+        auto const s_end = path.find('/', 1);
+        auto const p_seg = pattern.substr(0, p_end);
+        auto const s_seg = path.substr(0, s_end);
+        if (p_seg.size() > 1 && p_seg[1] == ':') {
+            if (s_seg.size() < 2) {
+                return false;
+            }
+            param = s_seg.substr(1);
+        } else if (p_seg != s_seg) {
+            return false;
+        }
+        pattern.remove_prefix(p_seg.size());
+        path.remove_prefix(s_seg.size());
+    }
+    return pattern.empty() && path.empty();
+}
+
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+std::string decode(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<route_match> match_route(std::string_view method, std::string_view path)
+{
+    for (auto const& r : routes) {
+        std::string_view param;
+        if (r.method == method && match_pattern(r.pattern, path, param)) {
+            return route_match{r.id, r.name, param};
+        }
+    }
+    return std::nullopt;
+}
+
+split_target split(std::string_view target)
+{
+    auto const q = target.find('?');
+    if (q == std::string_view::npos) {
+        return {target, {}};
+    }
+    return {target.substr(0, q), target.substr(q + 1)};
+}
+
+std::optional<std::string> query_param(std::string_view query, std::string_view name)
+{
+    while (!query.empty()) {
+        auto const amp = query.find('&');
+        auto const pair = query.substr(0, amp);
+        auto const eq = pair.find('=');
+        if (decode(pair.substr(0, eq)) == name) {
+            return eq == std::string_view::npos ? std::string{} : decode(pair.substr(eq + 1));
+        }
+        if (amp == std::string_view::npos) {
+            break;
+        }
+        query.remove_prefix(amp + 1);
+    }
+    return std::nullopt;
+}
+
+}  // namespace twitter::emulator::detail

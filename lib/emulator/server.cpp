@@ -1,0 +1,651 @@
+// The emulator's I/O: accept, TLS/plain detection, the HTTP/1.1 keep-alive loop and fault injection.
+// This is the one heavy translation unit of the emulator; the API logic lives in service.cpp.
+
+#include <twitter/emulator/server.hpp>
+
+#include "emulator/certificates.hpp"
+#include "emulator/faults.hpp"
+#include "emulator/gzip.hpp"
+#include "emulator/service.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/status.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <openssl/crypto.h>
+#include <openssl/ssl.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <ctime>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace twitter::emulator {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace ssl = boost::asio::ssl;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+constexpr std::chrono::seconds handshake_timeout{30};
+constexpr std::chrono::seconds shutdown_timeout{2};
+constexpr std::string_view malformed_body = "<!DOCTYPE html><html><body>Something is technically wrong.</body></html>";
+
+using ssl_stream = beast::ssl_stream<beast::tcp_stream>;
+
+// One response on its way out. The body is the final one (gzip applied).
+struct response_head {
+    unsigned status = 200;
+    std::size_t content_length = 0;
+    bool chunked = false;
+    bool keep_alive = true;
+    unsigned version = 11;
+    bool gzip = false;
+    std::optional<detail::rate_limit_state> limits;
+    std::string_view access_level;
+    std::vector<std::pair<std::string, std::string>> const* extra = nullptr;  // a status fault's headers
+    std::chrono::milliseconds response_time{0};
+};
+
+bool iequals(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// X writes "UTC" where RFC 9110 says "GMT"; clients must cope, so do we. Formatted once a second per thread.
+std::string_view http_date()
+{
+    thread_local std::time_t cached = -1;
+    thread_local std::array<char, 40> text{};
+    thread_local std::size_t size = 0;
+    auto const now = std::time(nullptr);
+    if (now != cached) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        size = std::strftime(text.data(), text.size(), "%a, %d %b %Y %H:%M:%S UTC", &tm);
+        cached = now;
+    }
+    return {text.data(), size};
+}
+
+template <class Int>
+void append_number(std::string& out, Int value)
+{
+    std::array<char, 24> buf;
+    auto const end = std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr;
+    out.append(buf.data(), end);
+}
+
+void render_head(std::string& out, response_head const& h)
+{
+    auto const overridden = [&](std::string_view name) {
+        if (h.extra == nullptr) {
+            return false;
+        }
+        for (auto const& [n, v] : *h.extra) {
+            if (iequals(n, name)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    auto const header = [&](std::string_view name, std::string_view value) {
+        if (!overridden(name)) {
+            out.append(name).append(": ").append(value).append("\r\n");
+        }
+    };
+
+    out.clear();
+    out.append(h.version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    append_number(out, h.status);
+    out += ' ';
+    out.append(http::obsolete_reason(static_cast<http::status>(h.status)));
+    out.append("\r\n");
+    header("date", http_date());
+    header("server", "tsa_b");
+    header("api-version", "2.52");
+    header("cache-control", "no-cache, no-store, max-age=0");
+    header("content-disposition", "attachment; filename=json.json");
+    header("content-type", "application/json; charset=utf-8");
+    header("perf", "7626143928");
+    header("strict-transport-security", "max-age=631138519");
+    if (!h.access_level.empty()) {
+        header("x-access-level", h.access_level);
+    }
+    header("x-content-type-options", "nosniff");
+    header("x-frame-options", "SAMEORIGIN");
+    if (h.limits) {
+        std::array<char, 24> buf;
+        auto const number = [&](auto value) {
+            return std::string_view(buf.data(), std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr);
+        };
+        header("x-rate-limit-limit", number(h.limits->limit));
+        header("x-rate-limit-remaining", number(h.limits->remaining));
+        header("x-rate-limit-reset", number(h.limits->reset));
+    }
+    {
+        std::array<char, 24> buf;
+        auto const end = std::to_chars(buf.data(), buf.data() + buf.size(), h.response_time.count()).ptr;
+        header("x-response-time", std::string_view(buf.data(), end));
+    }
+    header("x-xss-protection", "0");
+    if (h.extra != nullptr) {
+        for (auto const& [n, v] : *h.extra) {
+            out.append(n).append(": ").append(v).append("\r\n");
+        }
+    }
+    if (h.gzip) {
+        out.append("content-encoding: gzip\r\n");
+    }
+    if (h.chunked) {
+        out.append("transfer-encoding: chunked\r\n");
+    } else {
+        out.append("content-length: ");
+        append_number(out, h.content_length);
+        out.append("\r\n");
+    }
+    if (!h.keep_alive) {
+        out.append("connection: close\r\n");
+    } else if (h.version == 10) {
+        out.append("connection: keep-alive\r\n");
+    }
+    out.append("\r\n");
+}
+
+std::string problem_body(unsigned status)
+{
+    auto const reason = http::obsolete_reason(static_cast<http::status>(status));
+    std::string body = R"({"title":")";
+    body.append(reason).append(R"(","detail":")").append(reason).append(R"(","type":"about:blank","status":)");
+    append_number(body, status);
+    body += '}';
+    return body;
+}
+
+bool accepts_gzip(std::string_view accept_encoding)
+{
+    return accept_encoding.find("gzip") != std::string_view::npos;
+}
+
+}  // namespace
+
+struct connection;
+
+struct server::impl : std::enable_shared_from_this<impl> {
+    impl(asio::any_io_executor executor, server_config config)
+        : ex(std::move(executor)),
+          cfg(std::move(config)),
+          accept_strand(asio::make_strand(ex)),
+          ssl_ctx(ssl::context::tls_server),
+          api(cfg.rate_limit_per_window, cfg.rate_limit_window)
+    {
+    }
+
+    void start();
+    void stop();
+
+    // Logs and counts a request and picks the fault, if any, that decides its fate.
+    std::optional<fault> on_request(http::request<http::string_body> const& req, std::uint64_t connection_id,
+                                    bool tls);
+    detail::api_response answer(http::request<http::string_body> const& req);
+    void forget(std::uint64_t connection_id);
+
+    asio::any_io_executor ex;
+    server_config cfg;
+    asio::strand<asio::any_io_executor> accept_strand;
+    ssl::context ssl_ctx;
+    std::optional<tcp::acceptor> acceptor;  // used on accept_strand only, once started
+    std::string ca_pem;
+    std::uint16_t port = 0;
+
+    mutable std::mutex mutex;  // guards everything below
+    detail::service api;
+    detail::fault_table faults;
+    std::deque<logged_request> log;
+    counters stats;
+    std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections;
+    std::uint64_t last_connection_id = 0;
+    bool started = false;
+    bool stopped = false;
+};
+
+// One accepted connection. Everything in it is used on its strand only.
+struct connection {
+    connection(std::shared_ptr<server::impl> o, asio::strand<asio::any_io_executor> s, tcp::socket socket)
+        : owner(std::move(o)), strand(std::move(s)), plain(std::in_place, std::move(socket)), timer(strand)
+    {
+    }
+
+    beast::tcp_stream& lowest() { return tls ? beast::get_lowest_layer(*tls) : *plain; }
+
+    void close()
+    {
+        closed = true;
+        timer.cancel();
+        beast::error_code ec;
+        lowest().socket().close(ec);
+    }
+
+    detail::gzip_encoder& gzip()
+    {
+        if (!gzip_) {
+            gzip_.emplace();
+        }
+        return *gzip_;
+    }
+
+    // First member: destroyed last, so the SSL context outlives the stream that uses it.
+    std::shared_ptr<server::impl> owner;
+    asio::strand<asio::any_io_executor> strand;
+    std::uint64_t id = 0;
+    std::optional<beast::tcp_stream> plain;  // until the first bytes say TLS
+    std::optional<ssl_stream> tls;
+    asio::steady_timer timer;
+    bool closed = false;
+    std::string head;  // reused for every response on this connection
+    std::string gzipped;
+
+private:
+    std::optional<detail::gzip_encoder> gzip_;  // made on first use: it costs about 256 KiB
+};
+
+namespace {
+
+// Sends close_notify when the client asked to close, so that it sees a clean end of stream.
+asio::awaitable<void> graceful_close(ssl_stream& stream)
+{
+    beast::get_lowest_layer(stream).expires_after(shutdown_timeout);
+    co_await stream.async_shutdown(use_nothrow);
+}
+
+asio::awaitable<void> graceful_close(beast::tcp_stream& stream)
+{
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    co_return;
+}
+
+template <class Stream>
+asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer& buffer)
+{
+    constexpr bool tls = std::is_same_v<Stream, ssl_stream>;
+    auto& self = *conn.owner;
+    for (;;) {
+        http::request_parser<http::string_body> parser;
+        auto const [read_ec, read_bytes] = co_await http::async_read(stream, buffer, parser, use_nothrow);
+        if (read_ec || conn.closed) {
+            co_return;
+        }
+        auto const started_at = std::chrono::steady_clock::now();
+        auto const& req = parser.get();
+        auto const injected = self.on_request(req, conn.id, tls);
+        using kind = fault::kind;
+        auto const what = injected ? std::optional<kind>(injected->what) : std::nullopt;
+
+        if (what == kind::close_before_response) {
+            co_return;
+        }
+        if (what == kind::stall) {
+            // Discard whatever else arrives until the client gives up or stop() closes the socket.
+            buffer.clear();
+            for (;;) {
+                auto const [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), use_nothrow);
+                if (ec) {
+                    co_return;
+                }
+            }
+        }
+        if (what == kind::latency) {
+            conn.timer.expires_after(injected->delay);
+            co_await conn.timer.async_wait(use_nothrow);
+            if (conn.closed) {
+                co_return;
+            }
+        }
+
+        response_head h;
+        h.version = req.version() == 10 ? 10 : 11;
+        h.keep_alive = req.keep_alive();
+        std::string body;
+        if (what == kind::status) {
+            h.status = injected->status;
+            h.extra = &injected->headers;
+            body = injected->body.empty() ? problem_body(injected->status) : injected->body;
+        } else if (what == kind::malformed_body) {
+            body = malformed_body;
+        } else {
+            auto answer = self.answer(req);
+            h.status = answer.status;
+            h.limits = answer.limits;
+            h.access_level = answer.access_level;
+            body = std::move(answer.body);
+        }
+
+        std::string_view payload = body;
+        if (self.cfg.gzip && !payload.empty() && accepts_gzip(req[http::field::accept_encoding])) {
+            conn.gzip().compress(payload, conn.gzipped);
+            payload = conn.gzipped;
+            h.gzip = true;
+        }
+        h.content_length = payload.size();
+        h.response_time = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started_at);
+
+        if (what == kind::close_mid_response || what == kind::truncated_body) {
+            // Half a body, then an abrupt close: the client must report a partial message, not a response.
+            auto const half = payload.substr(0, payload.size() / 2);
+            h.chunked = what == kind::close_mid_response;
+            render_head(conn.head, h);
+            if (h.chunked) {
+                std::array<char, 16> size_buf;
+                auto const end = std::to_chars(size_buf.data(), size_buf.data() + size_buf.size(), half.size(), 16).ptr;
+                conn.head.append(size_buf.data(), end).append("\r\n").append(half).append("\r\n");
+            } else {
+                conn.head.append(half);
+            }
+            co_await asio::async_write(stream, asio::buffer(conn.head), use_nothrow);
+            co_return;
+        }
+
+        render_head(conn.head, h);
+        std::array const buffers{asio::const_buffer(conn.head.data(), conn.head.size()),
+                                 asio::const_buffer(payload.data(), payload.size())};
+        auto const [write_ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
+        if (write_ec || conn.closed) {
+            co_return;
+        }
+        if (!h.keep_alive) {
+            co_await graceful_close(stream);
+            co_return;
+        }
+    }
+}
+
+asio::awaitable<void> session(std::shared_ptr<connection> conn)
+{
+    auto& self = *conn->owner;
+    beast::flat_buffer buffer;
+    conn->plain->expires_after(handshake_timeout);
+    auto const [detect_ec, is_tls] = co_await beast::async_detect_ssl(*conn->plain, buffer, use_nothrow);
+    if (!detect_ec && !conn->closed) {
+        {
+            std::lock_guard lock(self.mutex);
+            ++(is_tls ? self.stats.tls_connections : self.stats.plain_connections);
+        }
+        if (is_tls) {
+            conn->tls.emplace(std::move(*conn->plain), self.ssl_ctx);
+            conn->plain.reset();
+            auto const [ec, used] =
+                co_await conn->tls->async_handshake(ssl::stream_base::server, buffer.data(), use_nothrow);
+            if (!ec && !conn->closed) {
+                buffer.consume(used);
+                beast::get_lowest_layer(*conn->tls).expires_never();
+                co_await serve(*conn->tls, *conn, buffer);
+            }
+        } else {
+            conn->plain->expires_never();
+            co_await serve(*conn->plain, *conn, buffer);
+        }
+    }
+    conn->close();
+    self.forget(conn->id);
+}
+
+asio::awaitable<void> accept_loop(std::shared_ptr<server::impl> self)
+{
+    for (;;) {
+        auto strand = asio::make_strand(self->ex);
+        auto [ec, socket] = co_await self->acceptor->async_accept(strand, use_nothrow);
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !self->acceptor->is_open()) {
+                co_return;
+            }
+            // Out of descriptors or a connection reset before accept: keep serving the others.
+            continue;
+        }
+        auto conn = std::make_shared<connection>(self, strand, tcp::socket(std::move(socket)));
+        {
+            std::lock_guard lock(self->mutex);
+            if (self->stopped) {
+                co_return;
+            }
+            conn->id = ++self->last_connection_id;
+            ++self->stats.connections_accepted;
+            self->connections.emplace(conn->id, conn);
+        }
+        asio::co_spawn(strand, session(std::move(conn)), asio::detached);
+    }
+}
+
+}  // namespace
+
+void server::impl::start()
+{
+    {
+        std::lock_guard lock(mutex);
+        if (started) {
+            throw std::logic_error("twitter emulator: start() called twice");
+        }
+        started = true;
+    }
+    auto certs = detail::generate_certificates(cfg.certificate_names);
+    ssl_ctx.use_certificate_chain(asio::buffer(certs.cert_pem));
+    ssl_ctx.use_private_key(asio::buffer(certs.key_pem), ssl::context::pem);
+    OPENSSL_cleanse(certs.key_pem.data(), certs.key_pem.size());
+    SSL_CTX_set_min_proto_version(ssl_ctx.native_handle(), TLS1_2_VERSION);
+    ca_pem = std::move(certs.ca_pem);
+
+    acceptor.emplace(accept_strand);
+    tcp::endpoint const endpoint(asio::ip::make_address(cfg.address), cfg.port);
+    acceptor->open(endpoint.protocol());
+    acceptor->set_option(asio::socket_base::reuse_address(true));
+    acceptor->bind(endpoint);
+    acceptor->listen(asio::socket_base::max_listen_connections);
+    port = acceptor->local_endpoint().port();
+    asio::co_spawn(accept_strand, accept_loop(shared_from_this()), asio::detached);
+}
+
+void server::impl::stop()
+{
+    std::vector<std::shared_ptr<connection>> open;
+    {
+        std::lock_guard lock(mutex);
+        if (std::exchange(stopped, true)) {
+            return;
+        }
+        for (auto const& [id, weak] : connections) {
+            if (auto c = weak.lock()) {
+                open.push_back(std::move(c));
+            }
+        }
+    }
+    if (acceptor) {
+        asio::dispatch(accept_strand, [self = shared_from_this()] {
+            beast::error_code ec;
+            self->acceptor->close(ec);
+        });
+    }
+    for (auto& c : open) {
+        asio::dispatch(c->strand, [c] { c->close(); });
+    }
+}
+
+std::optional<fault> server::impl::on_request(http::request<http::string_body> const& req,
+                                              std::uint64_t connection_id, bool tls)
+{
+    std::lock_guard lock(mutex);
+    ++stats.requests;
+    if (cfg.request_log_limit > 0) {
+        logged_request entry;
+        entry.method = req.method_string();
+        entry.target = req.target();
+        for (auto const& field : req) {
+            std::string name(field.name_string());
+            for (auto& ch : name) {
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            entry.headers.emplace_back(std::move(name), field.value());
+        }
+        entry.body = req.body();
+        entry.tls = tls;
+        entry.connection_id = connection_id;
+        if (log.size() >= cfg.request_log_limit) {
+            log.pop_front();
+        }
+        log.push_back(std::move(entry));
+    }
+    if (faults.empty()) {
+        return std::nullopt;
+    }
+    auto const target = std::string_view(req.target());
+    auto fired = faults.select(target.substr(0, target.find('?')));
+    if (fired) {
+        ++stats.faults_fired;
+    }
+    return fired;
+}
+
+detail::api_response server::impl::answer(http::request<http::string_body> const& req)
+{
+    std::lock_guard lock(mutex);
+    auto r = api.handle({req.method_string(), req.target(), req[http::field::authorization], req.body()},
+                        std::chrono::system_clock::now());
+    stats.rejected_auth += r.auth_rejected ? 1 : 0;
+    stats.rate_limited += r.rate_limited ? 1 : 0;
+    return r;
+}
+
+void server::impl::forget(std::uint64_t connection_id)
+{
+    std::lock_guard lock(mutex);
+    connections.erase(connection_id);
+}
+
+server::server(asio::any_io_executor ex, server_config cfg)
+    : impl_(std::make_shared<impl>(std::move(ex), std::move(cfg)))
+{
+}
+
+server::~server()
+{
+    stop();
+}
+
+void server::start()
+{
+    impl_->start();
+}
+
+void server::stop()
+{
+    impl_->stop();
+}
+
+std::uint16_t server::port() const
+{
+    return impl_->port;
+}
+
+std::string server::base_url() const
+{
+    auto const& a = impl_->cfg.address;
+    auto const host = a.find(':') == std::string::npos ? a : "[" + a + "]";
+    return "https://" + host + ":" + std::to_string(impl_->port);
+}
+
+std::string server::plain_base_url() const
+{
+    return "http" + base_url().substr(5);
+}
+
+std::string const& server::ca_pem() const
+{
+    return impl_->ca_pem;
+}
+
+std::string const& server::app_bearer_token() const
+{
+    return impl_->api.app_bearer_token();
+}
+
+std::string const& server::default_user_token() const
+{
+    return impl_->api.default_user_token();
+}
+
+std::string const& server::default_user_id() const
+{
+    return impl_->api.default_user_id();
+}
+
+std::string server::issue_user_token(std::string const& user_id, std::vector<std::string> scopes)
+{
+    std::lock_guard lock(impl_->mutex);
+    return impl_->api.issue_user_token(user_id, std::move(scopes));
+}
+
+void server::inject(fault f)
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->faults.add(std::move(f));
+}
+
+void server::clear_faults()
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->faults.clear();
+}
+
+counters server::stats() const
+{
+    std::lock_guard lock(impl_->mutex);
+    return impl_->stats;
+}
+
+std::vector<logged_request> server::request_log() const
+{
+    std::lock_guard lock(impl_->mutex);
+    return {impl_->log.begin(), impl_->log.end()};
+}
+
+void server::clear_log()
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->log.clear();
+}
+
+}  // namespace twitter::emulator
