@@ -9,6 +9,7 @@
 // Contract with the operations: their initiation's first argument after the handler is a `diagnostics*`,
 // which may be null. When it is null the adapter supplies storage of its own.
 
+#include <twitter/detail/awaitable_exception_fix.hpp>
 #include <twitter/diagnostics.hpp>
 #include <twitter/exception.hpp>
 

@@ -1,0 +1,41 @@
+#ifndef TWITTER_LIB_CLIENT_CLIENT_IMPL_HPP
+#define TWITTER_LIB_CLIENT_CLIENT_IMPL_HPP
+
+#include "http/pool.hpp"
+#include "http/tls_context.hpp"
+
+#include <twitter/auth/handler.hpp>
+#include <twitter/client_config.hpp>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <memory>
+#include <vector>
+
+namespace twitter::detail {
+
+// What a client owns. Operations hold it by shared_ptr, so a client may be moved or destroyed while they run.
+// Everything but the constant members is touched only on `strand`.
+struct client_impl {
+    client_impl(boost::asio::any_io_executor ex, std::shared_ptr<auth_handler> auth, client_config config);
+
+    // The pool for an origin, made on first use.
+    connection_pool& pool_for(origin const& where);
+
+    boost::asio::any_io_executor const executor;
+    boost::asio::strand<boost::asio::any_io_executor> const strand;
+    client_config const config;
+    std::shared_ptr<auth_handler> const auth;
+
+    // Made once, up front: a CA file that cannot be loaded fails every https request with this error.
+    std::shared_ptr<tls_context> tls;
+    error_code tls_error;
+    diagnostics tls_diag;
+
+    std::vector<std::unique_ptr<connection_pool>> pools;  // a handful of origins: a vector beats a map
+};
+
+}  // namespace twitter::detail
+
+#endif

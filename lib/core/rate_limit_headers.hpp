@@ -1,0 +1,17 @@
+#ifndef TWITTER_CORE_RATE_LIMIT_HEADERS_HPP
+#define TWITTER_CORE_RATE_LIMIT_HEADERS_HPP
+
+#include <twitter/diagnostics.hpp>
+#include <twitter/http/request.hpp>
+
+#include <optional>
+#include <span>
+
+namespace twitter::core {
+
+// The x-rate-limit-limit/remaining/reset headers, when all three are present and are plain decimal numbers.
+std::optional<rate_limit> parse_rate_limit(std::span<http::header const> headers) noexcept;
+
+}  // namespace twitter::core
+
+#endif
