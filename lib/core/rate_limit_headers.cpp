@@ -9,7 +9,7 @@ namespace {
 template <class Int>
 bool read_number(std::string_view text, Int& out) {
     auto const [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc{} && end == text.data() + text.size() && !text.empty();
+    return ec == std::errc{} && end == text.data() + text.size() && !text.empty() && text.front() != '-';
 }
 
 }  // namespace
