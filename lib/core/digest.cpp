@@ -28,9 +28,24 @@ EVP_MAC* hmac_algorithm() noexcept {
     return mac.get();
 }
 
+EVP_MD* sha1_algorithm() noexcept {
+    static std::unique_ptr<EVP_MD, mac_deleter> const md{EVP_MD_fetch(nullptr, "SHA1", nullptr)};
+    return md.get();
+}
+
 EVP_MD* sha256_algorithm() noexcept {
     static std::unique_ptr<EVP_MD, mac_deleter> const md{EVP_MD_fetch(nullptr, "SHA256", nullptr)};
     return md.get();
+}
+
+template <class Digest>
+boost::system::result<Digest> digest(EVP_MD* md, std::string_view data) {
+    Digest out{};
+    unsigned len = 0;
+    if (md == nullptr || EVP_Digest(data.data(), data.size(), out.data(), &len, md, nullptr) != 1 ||
+        len != out.size())
+        return core_errc::crypto_failure;
+    return out;
 }
 
 // This thread's HMAC-SHA1 context, or null if OpenSSL cannot provide one (then we retry on the next call).
@@ -69,14 +84,12 @@ boost::system::result<sha1_digest> hmac_sha1(std::string_view key, std::string_v
     return out;
 }
 
+boost::system::result<sha1_digest> sha1(std::string_view data) {
+    return digest<sha1_digest>(sha1_algorithm(), data);
+}
+
 boost::system::result<sha256_digest> sha256(std::string_view data) {
-    EVP_MD* md = sha256_algorithm();
-    sha256_digest out{};
-    unsigned len = 0;
-    if (md == nullptr || EVP_Digest(data.data(), data.size(), out.data(), &len, md, nullptr) != 1 ||
-        len != out.size())
-        return core_errc::crypto_failure;
-    return out;
+    return digest<sha256_digest>(sha256_algorithm(), data);
 }
 
 }  // namespace twitter::core

@@ -104,7 +104,7 @@ public:
 private:
     std::string consumer_key_;  // percent-encoded
     std::string token_;         // percent-encoded, empty for none
-    std::string signing_key_;
+    std::string signing_key_;   // the HMAC key, already hashed when longer than a block
 };
 
 }  // namespace twitter::core

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstring>
 
 namespace twitter::core {
 namespace {
@@ -15,20 +16,54 @@ constexpr bool is_alnum(unsigned char c) noexcept {
 }
 
 // RFC 3986 section 2.3.
-constexpr auto unreserved = [] {
-    std::array<bool, 256> t{};
-    for (unsigned c = 0; c < 256; ++c)
-        t[c] = is_alnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' || c == '~';
-    return t;
-}();
+constexpr bool is_unreserved(unsigned char c) noexcept {
+    return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
 
 // WHATWG application/x-www-form-urlencoded percent-encode set, without space (which becomes '+').
-constexpr auto form_safe = [] {
-    std::array<bool, 256> t{};
-    for (unsigned c = 0; c < 256; ++c)
-        t[c] = is_alnum(static_cast<unsigned char>(c)) || c == '*' || c == '-' || c == '.' || c == '_';
+constexpr bool is_form_safe(unsigned char c) noexcept {
+    return is_alnum(c) || c == '*' || c == '-' || c == '.' || c == '_';
+}
+
+// What each byte encodes to: up to three characters, and how many. Writing all four bytes of an entry and
+// then advancing by its length keeps the loop free of branches, which profiling showed was where signing
+// spent its encoding time.
+struct encoding {
+    char chars[3];
+    unsigned char length;
+};
+using encoding_table = std::array<encoding, 256>;
+
+template <bool PlusForSpace>
+constexpr encoding_table make_table(bool (*safe)(unsigned char) noexcept) {
+    encoding_table t{};
+    for (unsigned c = 0; c < 256; ++c) {
+        auto const u = static_cast<unsigned char>(c);
+        if (safe(u))
+            t[c] = {{static_cast<char>(u), 0, 0}, 1};
+        else if (PlusForSpace && u == ' ')
+            t[c] = {{'+', 0, 0}, 1};
+        else
+            t[c] = {{'%', hex_digits[u >> 4], hex_digits[u & 0xF]}, 3};
+    }
     return t;
-}();
+}
+
+constexpr auto percent_table = make_table<false>(is_unreserved);
+constexpr auto form_table = make_table<true>(is_form_safe);
+
+// Single pass: grow to the worst case once (plus one byte for the four-byte stores), then trim.
+void encode_to(std::string& out, std::string_view in, encoding_table const& table) {
+    std::size_t const start = out.size();
+    out.resize(start + 3 * in.size() + 1);
+    char* p = out.data() + start;
+    for (char const ch : in) {
+        encoding const& e = table[static_cast<unsigned char>(ch)];
+        std::memcpy(p, &e, sizeof e);
+        p += e.length;
+    }
+    out.resize(static_cast<std::size_t>(p - out.data()));
+}
 
 // -1 marks a byte that is not a hex digit.
 constexpr auto hex_value = [] {
@@ -41,28 +76,6 @@ constexpr auto hex_value = [] {
     }
     return t;
 }();
-
-// Single pass: grow to the worst case once, write through a pointer, then trim.
-template <bool PlusForSpace>
-void encode_to(std::string& out, std::string_view in, std::array<bool, 256> const& safe) {
-    std::size_t const start = out.size();
-    out.resize(start + 3 * in.size());
-    char* p = out.data() + start;
-    for (char const ch : in) {
-        auto const c = static_cast<unsigned char>(ch);
-        if (safe[c]) {
-            *p++ = ch;
-        } else if (PlusForSpace && c == ' ') {
-            *p++ = '+';
-        } else {
-            p[0] = '%';
-            p[1] = hex_digits[c >> 4];
-            p[2] = hex_digits[c & 0xF];
-            p += 3;
-        }
-    }
-    out.resize(static_cast<std::size_t>(p - out.data()));
-}
 
 template <bool PlusIsSpace>
 boost::system::result<void> decode_to(std::string& out, std::string_view in) {
@@ -103,7 +116,7 @@ boost::system::result<std::string> decode(std::string_view in) {
 
 }  // namespace
 
-void percent_encode_to(std::string& out, std::string_view in) { encode_to<false>(out, in, unreserved); }
+void percent_encode_to(std::string& out, std::string_view in) { encode_to(out, in, percent_table); }
 
 std::string percent_encode(std::string_view in) {
     std::string out;
@@ -113,7 +126,7 @@ std::string percent_encode(std::string_view in) {
 
 std::string form_encode(std::string_view in) {
     std::string out;
-    encode_to<true>(out, in, form_safe);
+    encode_to(out, in, form_table);
     return out;
 }
 

@@ -66,6 +66,19 @@ BOOST_AUTO_TEST_CASE(hmac_sha1_gives_the_same_answer_on_every_thread) {
 }
 
 // FIPS 180-4 examples.
+BOOST_AUTO_TEST_CASE(sha1_matches_fips_examples) {
+    BOOST_TEST(hex(*core::sha1("abc")) == "a9993e364706816aba3e25717850c26c9cd0d89d");
+    BOOST_TEST(hex(*core::sha1("")) == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+}
+
+BOOST_AUTO_TEST_CASE(hmac_of_a_long_key_equals_hmac_of_its_sha1) {
+    // RFC 2104 section 2, which the OAuth 1.0a signer relies on to hash its key once.
+    std::string const key(100, 'k');
+    auto const hashed = core::sha1(key);
+    std::string const short_key(hashed->begin(), hashed->end());
+    BOOST_TEST((*core::hmac_sha1(key, "message") == *core::hmac_sha1(short_key, "message")));
+}
+
 BOOST_AUTO_TEST_CASE(sha256_matches_fips_examples) {
     BOOST_TEST(hex(*core::sha256("abc")) ==
                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

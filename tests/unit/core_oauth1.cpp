@@ -287,6 +287,23 @@ BOOST_AUTO_TEST_CASE(header_signature_equals_the_free_functions_result) {
     BOOST_TEST(*header == expected_header(oauth, *signature));
 }
 
+BOOST_AUTO_TEST_CASE(signer_handles_secrets_around_the_hmac_block_size) {
+    // The signer pre-hashes keys longer than 64 bytes; both sides of that edge must sign the same way.
+    for (std::size_t const length : {0, 1, 31, 32, 33, 62, 63, 64, 65, 200}) {
+        std::string const consumer_secret(length, 'c');
+        std::string const token_secret(length / 2, 's');
+        core::oauth1_signer const signer("ck", consumer_secret, "t", token_secret);
+        auto const header = signer.authorization_header("GET", "https://h/p", {}, {}, {}, "n", 5);
+        std::vector<param> const oauth{
+            {"oauth_consumer_key", "ck"}, {"oauth_nonce", "n"}, {"oauth_signature_method", "HMAC-SHA1"},
+            {"oauth_timestamp", "5"},     {"oauth_token", "t"}, {"oauth_version", "1.0"}};
+        auto const base = core::signature_base_string("GET", "https://h/p", {}, {}, oauth);
+        auto const signature =
+            core::hmac_sha1_signature(core::signing_key(consumer_secret, token_secret), *base);
+        BOOST_TEST_CONTEXT(length) { BOOST_TEST(*header == expected_header(oauth, *signature)); }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(json_bodies_are_not_signed) {
     // A JSON body is passed as no form parameters; the signature then covers only the URL and oauth_*.
     core::oauth1_signer const signer("ck", "cs", "t", "ts");
