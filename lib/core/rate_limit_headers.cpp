@@ -16,22 +16,22 @@ bool read_number(std::string_view text, Int& out) {
 
 std::optional<rate_limit> parse_rate_limit(std::span<http::header const> headers) noexcept {
     rate_limit out;
-    int found = 0;
+    int found = 0;  // one bit per header, so a repeated header cannot stand in for a missing one
     for (http::header const& h : headers) {
         bool ok = true;
         if (h.name == "x-rate-limit-limit") {
             ok = read_number(h.value, out.limit);
-            ++found;
+            found |= 1;
         } else if (h.name == "x-rate-limit-remaining") {
             ok = read_number(h.value, out.remaining);
-            ++found;
+            found |= 2;
         } else if (h.name == "x-rate-limit-reset") {
             ok = read_number(h.value, out.reset);
-            ++found;
+            found |= 4;
         }
         if (!ok) return std::nullopt;
     }
-    if (found != 3) return std::nullopt;
+    if (found != 7) return std::nullopt;
     return out;
 }
 

@@ -53,7 +53,7 @@ error_code parse_url(std::string_view text, parsed_url& out) {
         auto const close = authority.find(']');
         if (close == std::string_view::npos) return invalid;
         host = authority.substr(1, close - 1);
-        if (host.empty() || !std::all_of(host.begin(), host.end(), [](unsigned char c) {
+        if (host.find(':') == std::string_view::npos || !std::all_of(host.begin(), host.end(), [](unsigned char c) {
                 return std::isxdigit(c) || c == ':' || c == '.';
             }))
             return invalid;

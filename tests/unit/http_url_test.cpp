@@ -279,6 +279,12 @@ BOOST_AUTO_TEST_CASE(unterminated_ipv6_bracket_is_rejected) {
     check_invalid("https://[::1:8443/x");
 }
 
+BOOST_AUTO_TEST_CASE(bracketed_host_without_a_colon_is_rejected) {
+    check_invalid("https://[beef]/");
+    check_invalid("https://[127.0.0.1]/");
+    check_invalid("https://[]/");
+}
+
 BOOST_AUTO_TEST_CASE(junk_after_ipv6_bracket_is_rejected) {
     check_invalid("https://[::1]x/");
     check_invalid("https://[::1]8443/");
