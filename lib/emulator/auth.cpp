@@ -8,8 +8,7 @@
 
 namespace twitter::emulator::detail {
 
-std::string random_token(std::size_t bytes)
-{
+std::string random_token(std::size_t bytes) {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::vector<unsigned char> raw(bytes);
     if (RAND_bytes(raw.data(), static_cast<int>(raw.size())) != 1) {
@@ -36,22 +35,19 @@ std::string random_token(std::size_t bytes)
     return out;
 }
 
-std::string credential_store::add_app_token()
-{
+std::string credential_store::add_app_token() {
     auto token = random_token();
     bearer_tokens_.emplace(token, principal{});
     return token;
 }
 
-std::string credential_store::add_user_token(std::string user_id, std::vector<std::string> scopes)
-{
+std::string credential_store::add_user_token(std::string user_id, std::vector<std::string> scopes) {
     auto token = random_token();
     bearer_tokens_.emplace(token, principal{principal::kind::user, std::move(user_id), std::move(scopes)});
     return token;
 }
 
-principal const* credential_store::authenticate(std::string_view authorization) const
-{
+principal const* credential_store::authenticate(std::string_view authorization) const {
     // The scheme is case-insensitive (RFC 7235); X accepts "Bearer" and "bearer".
     constexpr std::string_view scheme = "bearer ";
     if (authorization.size() <= scheme.size() ||
@@ -63,8 +59,7 @@ principal const* credential_store::authenticate(std::string_view authorization) 
     return it == bearer_tokens_.end() ? nullptr : &it->second;
 }
 
-auth_outcome check(principal const* who, auth_requirement const& need)
-{
+auth_outcome check(principal const* who, auth_requirement const& need) {
     if (who == nullptr) {
         return auth_outcome::unauthorized;
     }

@@ -20,7 +20,7 @@ struct principal {
 
 // What an endpoint accepts. Grows with OAuth 1.0a (issue 3) without touching the handlers.
 struct auth_requirement {
-    bool user_context = false;            // app-only bearer tokens are refused with 403
+    bool user_context = false;             // app-only bearer tokens are refused with 403
     std::vector<std::string_view> scopes;  // a user token must hold all of them
 };
 

@@ -19,7 +19,9 @@ namespace {
 template <auto Free>
 struct deleter {
     template <class T>
-    void operator()(T* p) const noexcept { Free(p); }
+    void operator()(T* p) const noexcept {
+        Free(p);
+    }
 };
 using pkey_ptr = std::unique_ptr<EVP_PKEY, deleter<EVP_PKEY_free>>;
 using x509_ptr = std::unique_ptr<X509, deleter<X509_free>>;
@@ -27,34 +29,29 @@ using bio_ptr = std::unique_ptr<BIO, deleter<BIO_free>>;
 using bn_ptr = std::unique_ptr<BIGNUM, deleter<BN_free>>;
 using ext_ptr = std::unique_ptr<X509_EXTENSION, deleter<X509_EXTENSION_free>>;
 
-[[noreturn]] void fail(char const* what)
-{
+[[noreturn]] void fail(char const* what) {
     throw std::runtime_error(std::string("twitter emulator: certificate generation failed in ") + what);
 }
 
-void require(bool ok, char const* what)
-{
+void require(bool ok, char const* what) {
     if (!ok) {
         fail(what);
     }
 }
 
-pkey_ptr make_key()
-{
+pkey_ptr make_key() {
     pkey_ptr key{EVP_EC_gen("P-256")};
     require(key != nullptr, "EVP_EC_gen");
     return key;
 }
 
-bool is_ip_literal(std::string const& name)
-{
+bool is_ip_literal(std::string const& name) {
     unsigned char buf[16];
     return inet_pton(AF_INET, name.c_str(), buf) == 1 || inet_pton(AF_INET6, name.c_str(), buf) == 1;
 }
 
 // Adds an extension written in openssl.cnf syntax; `issuer` provides the authority key identifier.
-void add_extension(X509* cert, X509* issuer, int nid, std::string const& value)
-{
+void add_extension(X509* cert, X509* issuer, int nid, std::string const& value) {
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
@@ -65,15 +62,16 @@ void add_extension(X509* cert, X509* issuer, int nid, std::string const& value)
 
 // A certificate with everything but extensions and signature: v3, random 127-bit serial, an hour of slack
 // for clocks that disagree, a day of validity.
-x509_ptr make_certificate(EVP_PKEY* key, char const* common_name)
-{
+x509_ptr make_certificate(EVP_PKEY* key, char const* common_name) {
     x509_ptr cert{X509_new()};
     require(cert != nullptr, "X509_new");
     require(X509_set_version(cert.get(), X509_VERSION_3) == 1, "X509_set_version");
 
     bn_ptr serial{BN_new()};
-    require(serial != nullptr && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1, "BN_rand");
-    require(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr, "BN_to_ASN1_INTEGER");
+    require(serial != nullptr && BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1,
+            "BN_rand");
+    require(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr,
+            "BN_to_ASN1_INTEGER");
 
     require(X509_gmtime_adj(X509_getm_notBefore(cert.get()), -60 * 60) != nullptr, "X509_gmtime_adj");
     require(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 60 * 60) != nullptr, "X509_gmtime_adj");
@@ -81,8 +79,8 @@ x509_ptr make_certificate(EVP_PKEY* key, char const* common_name)
 
     X509_NAME* subject = X509_get_subject_name(cert.get());
     require(X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC,
-                                       reinterpret_cast<unsigned char const*>("twitter-asio emulator"), -1, -1,
-                                       0) == 1,
+                                       reinterpret_cast<unsigned char const*>("twitter-asio emulator"), -1,
+                                       -1, 0) == 1,
             "X509_NAME_add_entry_by_txt");
     require(X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
                                        reinterpret_cast<unsigned char const*>(common_name), -1, -1, 0) == 1,
@@ -90,8 +88,7 @@ x509_ptr make_certificate(EVP_PKEY* key, char const* common_name)
     return cert;
 }
 
-std::string to_pem(X509* cert)
-{
+std::string to_pem(X509* cert) {
     bio_ptr bio{BIO_new(BIO_s_mem())};
     require(bio != nullptr && PEM_write_bio_X509(bio.get(), cert) == 1, "PEM_write_bio_X509");
     char* data = nullptr;
@@ -99,10 +96,10 @@ std::string to_pem(X509* cert)
     return std::string(data, static_cast<std::size_t>(size));
 }
 
-std::string to_pem(EVP_PKEY* key)
-{
+std::string to_pem(EVP_PKEY* key) {
     bio_ptr bio{BIO_new(BIO_s_mem())};
-    require(bio != nullptr && PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) == 1,
+    require(bio != nullptr &&
+                PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) == 1,
             "PEM_write_bio_PrivateKey");
     char* data = nullptr;
     auto const size = BIO_get_mem_data(bio.get(), &data);
@@ -111,8 +108,7 @@ std::string to_pem(EVP_PKEY* key)
 
 }  // namespace
 
-certificate_bundle generate_certificates(std::vector<std::string> const& names)
-{
+certificate_bundle generate_certificates(std::vector<std::string> const& names) {
     if (names.empty()) {
         fail("its arguments: no certificate names");
     }

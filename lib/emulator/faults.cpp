@@ -4,26 +4,18 @@
 
 namespace twitter::emulator::detail {
 
-bool path_matches(std::string_view pattern, std::string_view path)
-{
+bool path_matches(std::string_view pattern, std::string_view path) {
     if (!pattern.empty() && pattern.back() == '*') {
         return path.starts_with(pattern.substr(0, pattern.size() - 1));
     }
     return pattern == path;
 }
 
-void fault_table::add(fault f)
-{
-    entries_.push_back({std::move(f), 0});
-}
+void fault_table::add(fault f) { entries_.push_back({std::move(f), 0}); }
 
-void fault_table::clear()
-{
-    entries_.clear();
-}
+void fault_table::clear() { entries_.clear(); }
 
-std::optional<fault> fault_table::select(std::string_view path)
-{
+std::optional<fault> fault_table::select(std::string_view path) {
     std::optional<fault> fired;
     for (auto& e : entries_) {
         if (!path_matches(e.spec.path, path)) {

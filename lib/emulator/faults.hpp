@@ -20,7 +20,8 @@ class fault_table {
 public:
     void add(fault f);
     void clear();
-    // Counts the request against every fault whose path matches and returns the first injected one that fires.
+    // Counts the request against every fault whose path matches and returns the first injected one that
+    // fires.
     std::optional<fault> select(std::string_view path);
     bool empty() const { return entries_.empty(); }
 

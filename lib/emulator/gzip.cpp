@@ -4,8 +4,7 @@
 
 namespace twitter::emulator::detail {
 
-gzip_encoder::gzip_encoder()
-{
+gzip_encoder::gzip_encoder() {
     // windowBits 15 + 16 asks zlib for a gzip header and trailer. Level 1: X-sized bodies are small and the
     // emulator must not become the bottleneck of a benchmark.
     if (deflateInit2(&stream_, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
@@ -13,13 +12,9 @@ gzip_encoder::gzip_encoder()
     }
 }
 
-gzip_encoder::~gzip_encoder()
-{
-    deflateEnd(&stream_);
-}
+gzip_encoder::~gzip_encoder() { deflateEnd(&stream_); }
 
-void gzip_encoder::compress(std::string_view in, std::string& out)
-{
+void gzip_encoder::compress(std::string_view in, std::string& out) {
     if (deflateReset(&stream_) != Z_OK) {
         throw std::runtime_error("twitter emulator: deflateReset failed");
     }

@@ -30,8 +30,7 @@ constexpr char const* usage =
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint and token in each 15-minute window (default 900)\n";
 
-unsigned long parse_number(std::string_view flag, char const* text, unsigned long max)
-{
+unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
     errno = 0;
     auto const value = std::strtoul(text, &end, 10);
@@ -42,8 +41,7 @@ unsigned long parse_number(std::string_view flag, char const* text, unsigned lon
 }
 
 // Writes `content` to `path` with exactly `mode`, refusing to follow a symbolic link planted there.
-void write_file(std::string const& path, std::string const& content, mode_t mode)
-{
+void write_file(std::string const& path, std::string const& content, mode_t mode) {
     int const fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
     if (fd < 0) {
         throw std::runtime_error("cannot write " + path);
@@ -62,8 +60,7 @@ void write_file(std::string const& path, std::string const& content, mode_t mode
 
 }  // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     try {
         twitter::emulator::server_config cfg;
         // Nobody can read the log of a standalone emulator, and a benchmark would fill it.

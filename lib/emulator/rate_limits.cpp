@@ -2,8 +2,7 @@
 
 namespace twitter::emulator::detail {
 
-rate_limit_state rate_limiter::state_of(bucket const& b) const
-{
+rate_limit_state rate_limiter::state_of(bucket const& b) const {
     rate_limit_state s;
     s.limit = per_window_;
     s.remaining = b.used >= per_window_ ? 0 : per_window_ - b.used;
@@ -12,8 +11,7 @@ rate_limit_state rate_limiter::state_of(bucket const& b) const
 }
 
 rate_limit_state rate_limiter::consume(std::string_view endpoint, std::string_view credential,
-                                       clock::time_point now)
-{
+                                       clock::time_point now) {
     auto by_endpoint = buckets_.find(endpoint);
     if (by_endpoint == buckets_.end()) {
         by_endpoint = buckets_.emplace(std::string(endpoint), credential_map{}).first;
@@ -37,8 +35,7 @@ rate_limit_state rate_limiter::consume(std::string_view endpoint, std::string_vi
 }
 
 rate_limit_state rate_limiter::peek(std::string_view endpoint, std::string_view credential,
-                                    clock::time_point now) const
-{
+                                    clock::time_point now) const {
     bucket fresh{now + window_, 0};
     auto const by_endpoint = buckets_.find(endpoint);
     if (by_endpoint == buckets_.end()) {

@@ -25,12 +25,14 @@ class rate_limiter {
 public:
     using clock = std::chrono::system_clock;
 
-    rate_limiter(std::size_t per_window, std::chrono::seconds window) : per_window_(per_window), window_(window) {}
+    rate_limiter(std::size_t per_window, std::chrono::seconds window)
+        : per_window_(per_window), window_(window) {}
 
     // Spends one request from the bucket, unless it is empty.
     rate_limit_state consume(std::string_view endpoint, std::string_view credential, clock::time_point now);
     // The bucket as it stands, without spending; for answers that do not count (401, 404).
-    rate_limit_state peek(std::string_view endpoint, std::string_view credential, clock::time_point now) const;
+    rate_limit_state peek(std::string_view endpoint, std::string_view credential,
+                          clock::time_point now) const;
 
 private:
     struct bucket {

@@ -21,8 +21,7 @@ constexpr std::array routes{
 };
 
 // Compares segment by segment; a ":name" segment matches any non-empty segment and captures it.
-bool match_pattern(std::string_view pattern, std::string_view path, std::string_view& param)
-{
+bool match_pattern(std::string_view pattern, std::string_view path, std::string_view& param) {
     while (!pattern.empty() && !path.empty()) {
         auto const p_end = pattern.find('/', 1);
         auto const s_end = path.find('/', 1);
@@ -42,8 +41,7 @@ bool match_pattern(std::string_view pattern, std::string_view path, std::string_
     return pattern.empty() && path.empty();
 }
 
-int hex_value(char c)
-{
+int hex_value(char c) {
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
@@ -56,8 +54,7 @@ int hex_value(char c)
     return -1;
 }
 
-std::string decode(std::string_view s)
-{
+std::string decode(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -75,8 +72,7 @@ std::string decode(std::string_view s)
 
 }  // namespace
 
-std::optional<route_match> match_route(std::string_view method, std::string_view path)
-{
+std::optional<route_match> match_route(std::string_view method, std::string_view path) {
     for (auto const& r : routes) {
         std::string_view param;
         if (r.method == method && match_pattern(r.pattern, path, param)) {
@@ -86,8 +82,7 @@ std::optional<route_match> match_route(std::string_view method, std::string_view
     return std::nullopt;
 }
 
-split_target split(std::string_view target)
-{
+split_target split(std::string_view target) {
     auto const q = target.find('?');
     if (q == std::string_view::npos) {
         return {target, {}};
@@ -95,8 +90,7 @@ split_target split(std::string_view target)
     return {target.substr(0, q), target.substr(q + 1)};
 }
 
-std::optional<std::string> query_param(std::string_view query, std::string_view name)
-{
+std::optional<std::string> query_param(std::string_view query, std::string_view name) {
     while (!query.empty()) {
         auto const amp = query.find('&');
         auto const pair = query.substr(0, amp);

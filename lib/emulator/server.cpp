@@ -61,7 +61,8 @@ namespace {
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::seconds handshake_timeout{30};
 constexpr std::chrono::seconds shutdown_timeout{2};
-constexpr std::string_view malformed_body = "<!DOCTYPE html><html><body>Something is technically wrong.</body></html>";
+constexpr std::string_view malformed_body =
+    "<!DOCTYPE html><html><body>Something is technically wrong.</body></html>";
 
 using ssl_stream = beast::ssl_stream<beast::tcp_stream>;
 
@@ -79,16 +80,15 @@ struct response_head {
     std::chrono::milliseconds response_time{0};
 };
 
-bool iequals(std::string_view a, std::string_view b)
-{
+bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
 // X writes "UTC" where RFC 9110 says "GMT"; clients must cope, so do we. Formatted once a second per thread.
-std::string_view http_date()
-{
+std::string_view http_date() {
     thread_local std::time_t cached = -1;
     thread_local std::array<char, 40> text{};
     thread_local std::size_t size = 0;
@@ -103,15 +103,13 @@ std::string_view http_date()
 }
 
 template <class Int>
-void append_number(std::string& out, Int value)
-{
+void append_number(std::string& out, Int value) {
     std::array<char, 24> buf;
     auto const end = std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr;
     out.append(buf.data(), end);
 }
 
-void render_head(std::string& out, response_head const& h)
-{
+void render_head(std::string& out, response_head const& h) {
     auto const overridden = [&](std::string_view name) {
         if (h.extra == nullptr) {
             return false;
@@ -151,7 +149,8 @@ void render_head(std::string& out, response_head const& h)
     if (h.limits) {
         std::array<char, 24> buf;
         auto const number = [&](auto value) {
-            return std::string_view(buf.data(), std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr);
+            return std::string_view(buf.data(),
+                                    std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr);
         };
         header("x-rate-limit-limit", number(h.limits->limit));
         header("x-rate-limit-remaining", number(h.limits->remaining));
@@ -186,18 +185,19 @@ void render_head(std::string& out, response_head const& h)
     out.append("\r\n");
 }
 
-std::string problem_body(unsigned status)
-{
+std::string problem_body(unsigned status) {
     auto const reason = http::obsolete_reason(static_cast<http::status>(status));
     std::string body = R"({"title":")";
-    body.append(reason).append(R"(","detail":")").append(reason).append(R"(","type":"about:blank","status":)");
+    body.append(reason)
+        .append(R"(","detail":")")
+        .append(reason)
+        .append(R"(","type":"about:blank","status":)");
     append_number(body, status);
     body += '}';
     return body;
 }
 
-bool accepts_gzip(std::string_view accept_encoding)
-{
+bool accepts_gzip(std::string_view accept_encoding) {
     return accept_encoding.find("gzip") != std::string_view::npos;
 }
 
@@ -211,9 +211,7 @@ struct server::impl : std::enable_shared_from_this<impl> {
           cfg(std::move(config)),
           accept_strand(asio::make_strand(ex)),
           ssl_ctx(ssl::context::tls_server),
-          api(cfg.rate_limit_per_window, cfg.rate_limit_window)
-    {
-    }
+          api(cfg.rate_limit_per_window, cfg.rate_limit_window) {}
 
     void start();
     void stop();
@@ -246,22 +244,18 @@ struct server::impl : std::enable_shared_from_this<impl> {
 // One accepted connection. Everything in it is used on its strand only.
 struct connection {
     connection(std::shared_ptr<server::impl> o, asio::strand<asio::any_io_executor> s, tcp::socket socket)
-        : owner(std::move(o)), strand(std::move(s)), plain(std::in_place, std::move(socket)), timer(strand)
-    {
-    }
+        : owner(std::move(o)), strand(std::move(s)), plain(std::in_place, std::move(socket)), timer(strand) {}
 
     beast::tcp_stream& lowest() { return tls ? beast::get_lowest_layer(*tls) : *plain; }
 
-    void close()
-    {
+    void close() {
         closed = true;
         timer.cancel();
         beast::error_code ec;
         lowest().socket().close(ec);
     }
 
-    detail::gzip_encoder& gzip()
-    {
+    detail::gzip_encoder& gzip() {
         if (!gzip_) {
             gzip_.emplace();
         }
@@ -286,22 +280,19 @@ private:
 namespace {
 
 // Sends close_notify when the client asked to close, so that it sees a clean end of stream.
-asio::awaitable<void> graceful_close(ssl_stream& stream)
-{
+asio::awaitable<void> graceful_close(ssl_stream& stream) {
     beast::get_lowest_layer(stream).expires_after(shutdown_timeout);
     co_await stream.async_shutdown(use_nothrow);
 }
 
-asio::awaitable<void> graceful_close(beast::tcp_stream& stream)
-{
+asio::awaitable<void> graceful_close(beast::tcp_stream& stream) {
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     co_return;
 }
 
 template <class Stream>
-asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer& buffer)
-{
+asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer& buffer) {
     constexpr bool tls = std::is_same_v<Stream, ssl_stream>;
     auto& self = *conn.owner;
     for (;;) {
@@ -372,7 +363,8 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
             render_head(conn.head, h);
             if (h.chunked) {
                 std::array<char, 16> size_buf;
-                auto const end = std::to_chars(size_buf.data(), size_buf.data() + size_buf.size(), half.size(), 16).ptr;
+                auto const end =
+                    std::to_chars(size_buf.data(), size_buf.data() + size_buf.size(), half.size(), 16).ptr;
                 conn.head.append(size_buf.data(), end).append("\r\n").append(half).append("\r\n");
             } else {
                 conn.head.append(half);
@@ -395,8 +387,7 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
     }
 }
 
-asio::awaitable<void> session(std::shared_ptr<connection> conn)
-{
+asio::awaitable<void> session(std::shared_ptr<connection> conn) {
     auto& self = *conn->owner;
     beast::flat_buffer buffer;
     conn->plain->expires_after(handshake_timeout);
@@ -425,8 +416,7 @@ asio::awaitable<void> session(std::shared_ptr<connection> conn)
     self.forget(conn->id);
 }
 
-asio::awaitable<void> accept_loop(std::shared_ptr<server::impl> self)
-{
+asio::awaitable<void> accept_loop(std::shared_ptr<server::impl> self) {
     for (;;) {
         auto strand = asio::make_strand(self->ex);
         auto [ec, socket] = co_await self->acceptor->async_accept(strand, use_nothrow);
@@ -453,8 +443,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::impl> self)
 
 }  // namespace
 
-void server::impl::start()
-{
+void server::impl::start() {
     {
         std::lock_guard lock(mutex);
         if (started) {
@@ -479,8 +468,7 @@ void server::impl::start()
     asio::co_spawn(accept_strand, accept_loop(shared_from_this()), asio::detached);
 }
 
-void server::impl::stop()
-{
+void server::impl::stop() {
     std::vector<std::shared_ptr<connection>> open;
     {
         std::lock_guard lock(mutex);
@@ -505,8 +493,7 @@ void server::impl::stop()
 }
 
 std::optional<fault> server::impl::on_request(http::request<http::string_body> const& req,
-                                              std::uint64_t connection_id, bool tls)
-{
+                                              std::uint64_t connection_id, bool tls) {
     std::lock_guard lock(mutex);
     ++stats.requests;
     if (cfg.request_log_limit > 0) {
@@ -539,8 +526,7 @@ std::optional<fault> server::impl::on_request(http::request<http::string_body> c
     return fired;
 }
 
-detail::api_response server::impl::answer(http::request<http::string_body> const& req)
-{
+detail::api_response server::impl::answer(http::request<http::string_body> const& req) {
     std::lock_guard lock(mutex);
     auto r = api.handle({req.method_string(), req.target(), req[http::field::authorization], req.body()},
                         std::chrono::system_clock::now());
@@ -549,101 +535,64 @@ detail::api_response server::impl::answer(http::request<http::string_body> const
     return r;
 }
 
-void server::impl::forget(std::uint64_t connection_id)
-{
+void server::impl::forget(std::uint64_t connection_id) {
     std::lock_guard lock(mutex);
     connections.erase(connection_id);
 }
 
 server::server(asio::any_io_executor ex, server_config cfg)
-    : impl_(std::make_shared<impl>(std::move(ex), std::move(cfg)))
-{
-}
+    : impl_(std::make_shared<impl>(std::move(ex), std::move(cfg))) {}
 
-server::~server()
-{
-    stop();
-}
+server::~server() { stop(); }
 
-void server::start()
-{
-    impl_->start();
-}
+void server::start() { impl_->start(); }
 
-void server::stop()
-{
-    impl_->stop();
-}
+void server::stop() { impl_->stop(); }
 
-std::uint16_t server::port() const
-{
-    return impl_->port;
-}
+std::uint16_t server::port() const { return impl_->port; }
 
-std::string server::base_url() const
-{
+std::string server::base_url() const {
     auto const& a = impl_->cfg.address;
     auto const host = a.find(':') == std::string::npos ? a : "[" + a + "]";
     return "https://" + host + ":" + std::to_string(impl_->port);
 }
 
-std::string server::plain_base_url() const
-{
-    return "http" + base_url().substr(5);
-}
+std::string server::plain_base_url() const { return "http" + base_url().substr(5); }
 
-std::string const& server::ca_pem() const
-{
-    return impl_->ca_pem;
-}
+std::string const& server::ca_pem() const { return impl_->ca_pem; }
 
-std::string const& server::app_bearer_token() const
-{
-    return impl_->api.app_bearer_token();
-}
+std::string const& server::app_bearer_token() const { return impl_->api.app_bearer_token(); }
 
-std::string const& server::default_user_token() const
-{
-    return impl_->api.default_user_token();
-}
+std::string const& server::default_user_token() const { return impl_->api.default_user_token(); }
 
-std::string const& server::default_user_id() const
-{
-    return impl_->api.default_user_id();
-}
+std::string const& server::default_user_id() const { return impl_->api.default_user_id(); }
 
-std::string server::issue_user_token(std::string const& user_id, std::vector<std::string> scopes)
-{
+std::string server::issue_user_token(std::string const& user_id, std::vector<std::string> scopes) {
     std::lock_guard lock(impl_->mutex);
     return impl_->api.issue_user_token(user_id, std::move(scopes));
 }
 
-void server::inject(fault f)
-{
+void server::inject(fault f) {
     std::lock_guard lock(impl_->mutex);
     impl_->faults.add(std::move(f));
 }
 
-void server::clear_faults()
-{
+void server::clear_faults() {
     std::lock_guard lock(impl_->mutex);
     impl_->faults.clear();
 }
 
-counters server::stats() const
-{
+counters server::stats() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->stats;
 }
 
-std::vector<logged_request> server::request_log() const
-{
+std::vector<logged_request> server::request_log() const {
     std::lock_guard lock(impl_->mutex);
     return {impl_->log.begin(), impl_->log.end()};
 }
 
-void server::clear_log()
-{
+void server::clear_log() {
     std::lock_guard lock(impl_->mutex);
     impl_->log.clear();
 }

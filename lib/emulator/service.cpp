@@ -33,29 +33,26 @@ constexpr std::string_view not_found_route_body =
     R"("type":"https://api.twitter.com/2/problems/resource-not-found","status":404})";
 
 // The scopes of the default user token: everything the emulated endpoints can ask for.
-std::vector<std::string> all_scopes()
-{
-    return {"tweet.read",  "tweet.write",  "users.read",    "follows.read",   "follows.write",
-            "like.read",   "like.write",   "bookmark.read", "bookmark.write", "list.read",
-            "list.write",  "offline.access"};
+std::vector<std::string> all_scopes() {
+    return {"tweet.read",     "tweet.write", "users.read", "follows.read",
+            "follows.write",  "like.read",   "like.write", "bookmark.read",
+            "bookmark.write", "list.read",   "list.write", "offline.access"};
 }
 
-auth_requirement requirement_of(route_id id)
-{
+auth_requirement requirement_of(route_id id) {
     switch (id) {
-    case route_id::get_me:
-        return {true, {}};
-    case route_id::post_tweet:
-        return {true, {"tweet.write"}};
-    case route_id::get_tweet:
-    case route_id::get_tweets:
-        break;
+        case route_id::get_me:
+            return {true, {}};
+        case route_id::post_tweet:
+            return {true, {"tweet.write"}};
+        case route_id::get_tweet:
+        case route_id::get_tweets:
+            break;
     }
     return {};
 }
 
-std::string_view access_level_of(principal const& who)
-{
+std::string_view access_level_of(principal const& who) {
     if (who.what == principal::kind::app) {
         return "read";
     }
@@ -69,23 +66,19 @@ std::string_view access_level_of(principal const& who)
 }
 
 // X's ids are 1 to 19 decimal digits.
-bool valid_id(std::string_view id)
-{
-    return !id.empty() && id.size() <= 19 && std::all_of(id.begin(), id.end(), [](char c) {
-        return c >= '0' && c <= '9';
-    });
+bool valid_id(std::string_view id) {
+    return !id.empty() && id.size() <= 19 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-api_response make(unsigned status, std::string body)
-{
+api_response make(unsigned status, std::string body) {
     api_response r;
     r.status = status;
     r.body = std::move(body);
     return r;
 }
 
-api_response invalid_request(json::object error)
-{
+api_response invalid_request(json::object error) {
     json::object body;
     body["errors"] = json::array{std::move(error)};
     body["title"] = "Invalid Request";
@@ -94,8 +87,7 @@ api_response invalid_request(json::object error)
     return make(400, json::serialize(body));
 }
 
-api_response invalid_parameter(std::string_view name, std::string_view value)
-{
+api_response invalid_parameter(std::string_view name, std::string_view value) {
     json::object error;
     error["parameters"] = json::object{{name, json::array{json::string(value)}}};
     std::string message = "The `";
@@ -104,8 +96,7 @@ api_response invalid_parameter(std::string_view name, std::string_view value)
     return invalid_request(std::move(error));
 }
 
-json::object not_found_error(std::string_view parameter, std::string_view id)
-{
+json::object not_found_error(std::string_view parameter, std::string_view id) {
     std::string detail = "Could not find tweet with id: [";
     detail.append(id).append("].");
     return {{"value", id},
@@ -117,16 +108,14 @@ json::object not_found_error(std::string_view parameter, std::string_view id)
             {"type", "https://api.twitter.com/2/problems/resource-not-found"}};
 }
 
-json::object tweet_json(std::string_view id, std::string_view text)
-{
+json::object tweet_json(std::string_view id, std::string_view text) {
     return {{"id", id}, {"text", text}, {"edit_history_tweet_ids", json::array{json::string(id)}}};
 }
 
 }  // namespace
 
 service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window)
-    : limits_(rate_limit_per_window, rate_limit_window), default_user_id_("2244994945")
-{
+    : limits_(rate_limit_per_window, rate_limit_window), default_user_id_("2244994945") {
     users_.emplace(default_user_id_, user{"Developers", "XDevelopers"});
     users_.emplace("1072250532645998596", user{"Tweepy Testing", "TweepyDev"});
     users_.emplace("783214", user{"X", "X"});
@@ -137,25 +126,24 @@ service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_li
                           "developer community. And today\u2019s launch is only the beginning.\n\n"
                           "https://t.co/32VrwpGaJw https://t.co/KaFSbjWUA8",
                           default_user_id_});
-    tweets_.emplace("1293595870563381249",
-                    tweet{"Twitter API v2: Early Access released\n\nToday we announced Early Access to the first "
-                          "endpoints of the new Twitter API!\n\n#TwitterAPI #EarlyAccess #VersionBump "
-                          "https://t.co/g7v3aeIbtQ",
-                          default_user_id_});
+    tweets_.emplace(
+        "1293595870563381249",
+        tweet{"Twitter API v2: Early Access released\n\nToday we announced Early Access to the first "
+              "endpoints of the new Twitter API!\n\n#TwitterAPI #EarlyAccess #VersionBump "
+              "https://t.co/g7v3aeIbtQ",
+              default_user_id_});
     app_bearer_token_ = credentials_.add_app_token();
     default_user_token_ = credentials_.add_user_token(default_user_id_, all_scopes());
 }
 
-std::string service::issue_user_token(std::string const& user_id, std::vector<std::string> scopes)
-{
+std::string service::issue_user_token(std::string const& user_id, std::vector<std::string> scopes) {
     if (!users_.contains(user_id)) {
         throw std::invalid_argument("twitter emulator: no seeded user with id " + user_id);
     }
     return credentials_.add_user_token(user_id, std::move(scopes));
 }
 
-api_response service::handle(api_request const& req, clock::time_point now)
-{
+api_response service::handle(api_request const& req, clock::time_point now) {
     auto const [path, query] = split(req.target);
     auto const route = match_route(req.method, path);
     principal const* who = credentials_.authenticate(req.authorization);
@@ -170,17 +158,17 @@ api_response service::handle(api_request const& req, clock::time_point now)
 
     api_response r;
     switch (check(who, requirement_of(route->id))) {
-    case auth_outcome::ok:
-        break;
-    case auth_outcome::unauthorized:
-        r = make(401, std::string(unauthorized_body));
-        break;
-    case auth_outcome::app_only_refused:
-        r = make(403, std::string(app_only_refused_body));
-        break;
-    case auth_outcome::missing_scope:
-        r = make(403, std::string(forbidden_body));
-        break;
+        case auth_outcome::ok:
+            break;
+        case auth_outcome::unauthorized:
+            r = make(401, std::string(unauthorized_body));
+            break;
+        case auth_outcome::app_only_refused:
+            r = make(403, std::string(app_only_refused_body));
+            break;
+        case auth_outcome::missing_scope:
+            r = make(403, std::string(forbidden_body));
+            break;
     }
     if (r.status != 200) {
         r.auth_rejected = true;
@@ -197,18 +185,18 @@ api_response service::handle(api_request const& req, clock::time_point now)
         r.rate_limited = true;
     } else {
         switch (route->id) {
-        case route_id::get_tweet:
-            r = get_tweet(route->param);
-            break;
-        case route_id::get_tweets:
-            r = get_tweets(query);
-            break;
-        case route_id::get_me:
-            r = get_me(*who);
-            break;
-        case route_id::post_tweet:
-            r = post_tweet(*who, req.body, now);
-            break;
+            case route_id::get_tweet:
+                r = get_tweet(route->param);
+                break;
+            case route_id::get_tweets:
+                r = get_tweets(query);
+                break;
+            case route_id::get_me:
+                r = get_me(*who);
+                break;
+            case route_id::post_tweet:
+                r = post_tweet(*who, req.body, now);
+                break;
         }
     }
     r.limits = limits;
@@ -216,8 +204,7 @@ api_response service::handle(api_request const& req, clock::time_point now)
     return r;
 }
 
-api_response service::get_tweet(std::string_view id) const
-{
+api_response service::get_tweet(std::string_view id) const {
     if (!valid_id(id)) {
         return invalid_parameter("id", id);
     }
@@ -231,8 +218,7 @@ api_response service::get_tweet(std::string_view id) const
     return make(200, json::serialize(body));
 }
 
-api_response service::get_tweets(std::string_view query) const
-{
+api_response service::get_tweets(std::string_view query) const {
     auto const ids = query_param(query, "ids");
     if (!ids || ids->empty()) {
         json::object error;
@@ -269,16 +255,15 @@ api_response service::get_tweets(std::string_view query) const
     return make(200, json::serialize(body));
 }
 
-api_response service::get_me(principal const& who) const
-{
+api_response service::get_me(principal const& who) const {
     auto const it = users_.find(who.user_id);
     json::object body;
-    body["data"] = json::object{{"id", who.user_id}, {"name", it->second.name}, {"username", it->second.username}};
+    body["data"] =
+        json::object{{"id", who.user_id}, {"name", it->second.name}, {"username", it->second.username}};
     return make(200, json::serialize(body));
 }
 
-api_response service::post_tweet(principal const& who, std::string_view body, clock::time_point now)
-{
+api_response service::post_tweet(principal const& who, std::string_view body, clock::time_point now) {
     boost::system::error_code ec;
     auto const parsed = json::parse(body, ec);
     if (ec || !parsed.is_object()) {
@@ -286,19 +271,20 @@ api_response service::post_tweet(principal const& who, std::string_view body, cl
     }
     auto const* text = parsed.as_object().if_contains("text");
     if (text == nullptr || !text->is_string() || text->as_string().empty()) {
-        return invalid_request({{"message", "$.text: a tweet needs text when it has no media, poll or quote"}});
+        return invalid_request(
+            {{"message", "$.text: a tweet needs text when it has no media, poll or quote"}});
     }
     auto id = next_tweet_id(now);
     std::string_view const stored_text = text->as_string();
-    auto const& stored = tweets_.insert_or_assign(id, tweet{std::string(stored_text), who.user_id}).first->second;
+    auto const& stored =
+        tweets_.insert_or_assign(id, tweet{std::string(stored_text), who.user_id}).first->second;
     json::object out;
     out["data"] = tweet_json(id, stored.text);
     return make(201, json::serialize(out));
 }
 
 // Snowflake-shaped ids: milliseconds since X's epoch in the high bits, so new ids sort after the seeded ones.
-std::string service::next_tweet_id(clock::time_point now)
-{
+std::string service::next_tweet_id(clock::time_point now) {
     constexpr std::int64_t twitter_epoch_ms = 1288834974657;
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
     auto const snowflake = static_cast<std::uint64_t>(std::max<std::int64_t>(ms - twitter_epoch_ms, 0)) << 22;

@@ -48,8 +48,7 @@ struct exchange_result {
     http::response<http::string_body> res;
 };
 
-http::request<http::string_body> get(std::string target, std::string const& token)
-{
+http::request<http::string_body> get(std::string target, std::string const& token) {
     http::request<http::string_body> req{http::verb::get, target, 11};
     req.set(http::field::host, "localhost");
     if (!token.empty()) {
@@ -60,8 +59,7 @@ http::request<http::string_body> get(std::string target, std::string const& toke
 
 // Writes one request and reads one response; the error is returned, not thrown, so that tests can expect one.
 template <class Stream>
-asio::awaitable<exchange_result> exchange(Stream& stream, http::request<http::string_body> req)
-{
+asio::awaitable<exchange_result> exchange(Stream& stream, http::request<http::string_body> req) {
     req.prepare_payload();
     exchange_result out;
     std::size_t n = 0;
@@ -74,8 +72,7 @@ asio::awaitable<exchange_result> exchange(Stream& stream, http::request<http::st
 }
 
 struct fixture {
-    fixture()
-    {
+    fixture() {
         srv.start();
         client_ctx.add_certificate_authority(asio::buffer(srv.ca_pem()));
         client_ctx.set_verify_mode(ssl::verify_peer);
@@ -84,8 +81,7 @@ struct fixture {
     asio::ip::tcp::endpoint endpoint() const { return {asio::ip::make_address("127.0.0.1"), srv.port()}; }
 
     // Connects and completes a TLS handshake that verifies the chain and `host` (SNI is set too).
-    asio::awaitable<void> connect(ssl_stream& stream, std::string const& host = "localhost")
-    {
+    asio::awaitable<void> connect(ssl_stream& stream, std::string const& host = "localhost") {
         SSL_set_tlsext_host_name(stream.native_handle(), host.c_str());
         stream.set_verify_callback(ssl::host_name_verification(host));
         co_await beast::get_lowest_layer(stream).async_connect(endpoint(), asio::use_awaitable);
@@ -93,8 +89,7 @@ struct fixture {
     }
 
     // Runs `test` with a deadline, then checks that the emulator left no work behind once stopped.
-    void run(std::function<asio::awaitable<void>()> test)
-    {
+    void run(std::function<asio::awaitable<void>()> test) {
         bool finished = false;
         std::exception_ptr failure;
         asio::co_spawn(ioc, test(), [&](std::exception_ptr e) {
@@ -119,8 +114,7 @@ struct fixture {
 
 BOOST_AUTO_TEST_SUITE(emulator_server)
 
-BOOST_FIXTURE_TEST_CASE(tls_get_tweet_with_app_bearer_keeps_alive, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(tls_get_tweet_with_app_bearer_keeps_alive, fixture) {
     run([&]() -> asio::awaitable<void> {
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
         co_await connect(stream);
@@ -128,7 +122,8 @@ BOOST_FIXTURE_TEST_CASE(tls_get_tweet_with_app_bearer_keeps_alive, fixture)
             auto const [ec, res] = co_await exchange(stream, get(tweet_path, srv.app_bearer_token()));
             BOOST_TEST_REQUIRE(!ec, ec.message());
             BOOST_TEST(res.result_int() == 200u);
-            BOOST_TEST(res.body().starts_with(R"({"data":{"id":"1293593516040269825","text":"It’s finally here!)"));
+            BOOST_TEST(
+                res.body().starts_with(R"({"data":{"id":"1293593516040269825","text":"It’s finally here!)"));
             BOOST_TEST(res[http::field::content_type] == "application/json; charset=utf-8");
             BOOST_TEST(res["x-rate-limit-limit"] == "900");
             BOOST_TEST(res["x-rate-limit-remaining"] == remaining);
@@ -153,8 +148,7 @@ BOOST_FIXTURE_TEST_CASE(tls_get_tweet_with_app_bearer_keeps_alive, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(tls_verifies_ip_address_and_answers_me_for_the_user, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(tls_verifies_ip_address_and_answers_me_for_the_user, fixture) {
     run([&]() -> asio::awaitable<void> {
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
         co_await connect(stream, "127.0.0.1");
@@ -169,8 +163,7 @@ BOOST_FIXTURE_TEST_CASE(tls_verifies_ip_address_and_answers_me_for_the_user, fix
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(plain_http_on_the_same_port, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(plain_http_on_the_same_port, fixture) {
     BOOST_TEST(srv.plain_base_url() == "http://127.0.0.1:" + std::to_string(srv.port()));
     BOOST_TEST(srv.base_url() == "https://127.0.0.1:" + std::to_string(srv.port()));
     run([&]() -> asio::awaitable<void> {
@@ -192,8 +185,7 @@ BOOST_FIXTURE_TEST_CASE(plain_http_on_the_same_port, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(status_fault_fires_on_the_nth_request_only, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(status_fault_fires_on_the_nth_request_only, fixture) {
     emu::fault f;
     f.path = tweet_path;
     f.what = emu::fault::kind::status;
@@ -210,9 +202,10 @@ BOOST_FIXTURE_TEST_CASE(status_fault_fires_on_the_nth_request_only, fixture)
             BOOST_TEST(res.result_int() == expected);
             if (expected == 503u) {
                 BOOST_TEST(res["retry-after"] == "1");
-                BOOST_TEST(res.body() ==
-                           R"({"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank",)"
-                           R"("status":503})");
+                BOOST_TEST(
+                    res.body() ==
+                    R"({"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank",)"
+                    R"("status":503})");
             }
         }
         BOOST_TEST(srv.stats().faults_fired == 1u);
@@ -220,8 +213,7 @@ BOOST_FIXTURE_TEST_CASE(status_fault_fires_on_the_nth_request_only, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(broken_responses_end_the_connection, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(broken_responses_end_the_connection, fixture) {
     using kind = emu::fault::kind;
     run([&]() -> asio::awaitable<void> {
         for (auto what : {kind::close_before_response, kind::close_mid_response, kind::truncated_body}) {
@@ -246,8 +238,7 @@ BOOST_FIXTURE_TEST_CASE(broken_responses_end_the_connection, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(malformed_and_latency_faults, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(malformed_and_latency_faults, fixture) {
     emu::fault malformed;
     malformed.path = "/2/users/me";
     malformed.what = emu::fault::kind::malformed_body;
@@ -272,8 +263,7 @@ BOOST_FIXTURE_TEST_CASE(malformed_and_latency_faults, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(stop_closes_a_stalled_connection, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(stop_closes_a_stalled_connection, fixture) {
     emu::fault f;
     f.path = "*";
     f.what = emu::fault::kind::stall;
@@ -291,8 +281,7 @@ BOOST_FIXTURE_TEST_CASE(stop_closes_a_stalled_connection, fixture)
     });
 }
 
-BOOST_FIXTURE_TEST_CASE(gzip_on_request_and_connection_close_is_honoured, fixture)
-{
+BOOST_FIXTURE_TEST_CASE(gzip_on_request_and_connection_close_is_honoured, fixture) {
     run([&]() -> asio::awaitable<void> {
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
         co_await connect(stream);

@@ -9,8 +9,7 @@ using namespace twitter::emulator::detail;
 
 BOOST_AUTO_TEST_SUITE(emulator_auth)
 
-BOOST_AUTO_TEST_CASE(random_tokens_are_base64url_and_distinct)
-{
+BOOST_AUTO_TEST_CASE(random_tokens_are_base64url_and_distinct) {
     std::set<std::string> seen;
     for (int i = 0; i < 50; ++i) {
         auto const t = random_token();
@@ -25,8 +24,7 @@ BOOST_AUTO_TEST_CASE(random_tokens_are_base64url_and_distinct)
     BOOST_TEST(random_token(2).size() == 3u);
 }
 
-BOOST_AUTO_TEST_CASE(bearer_scheme_is_case_insensitive_and_token_exact)
-{
+BOOST_AUTO_TEST_CASE(bearer_scheme_is_case_insensitive_and_token_exact) {
     credential_store store;
     auto const app = store.add_app_token();
     BOOST_TEST(store.authenticate("Bearer " + app) != nullptr);
@@ -38,8 +36,7 @@ BOOST_AUTO_TEST_CASE(bearer_scheme_is_case_insensitive_and_token_exact)
     BOOST_TEST(store.authenticate("") == nullptr);
 }
 
-BOOST_AUTO_TEST_CASE(user_tokens_carry_user_and_scopes)
-{
+BOOST_AUTO_TEST_CASE(user_tokens_carry_user_and_scopes) {
     credential_store store;
     auto const token = store.add_user_token("2244994945", {"tweet.read", "tweet.write"});
     auto const* who = store.authenticate("Bearer " + token);
@@ -49,8 +46,7 @@ BOOST_AUTO_TEST_CASE(user_tokens_carry_user_and_scopes)
     BOOST_TEST(who->scopes.size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(check_applies_requirements)
-{
+BOOST_AUTO_TEST_CASE(check_applies_requirements) {
     principal const app{};
     principal const reader{principal::kind::user, "1", {"tweet.read"}};
     principal const writer{principal::kind::user, "1", {"tweet.read", "tweet.write"}};

@@ -12,8 +12,7 @@ using twitter::emulator::detail::gzip_encoder;
 namespace {
 
 // Inflates with zlib directly, so the test does not trust the code under test for the way back.
-std::string gunzip(std::string const& in)
-{
+std::string gunzip(std::string const& in) {
     z_stream s{};
     BOOST_REQUIRE(inflateInit2(&s, 15 + 16) == Z_OK);
     s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
@@ -37,8 +36,7 @@ std::string gunzip(std::string const& in)
 
 BOOST_AUTO_TEST_SUITE(emulator_gzip)
 
-BOOST_AUTO_TEST_CASE(round_trip_through_zlib)
-{
+BOOST_AUTO_TEST_CASE(round_trip_through_zlib) {
     gzip_encoder encoder;
     std::string const body = R"({"data":{"id":"1293593516040269825","text":"It’s finally here! 🥁"}})";
     std::string packed;
@@ -49,8 +47,7 @@ BOOST_AUTO_TEST_CASE(round_trip_through_zlib)
     BOOST_TEST(gunzip(packed) == body);
 }
 
-BOOST_AUTO_TEST_CASE(encoder_is_reusable)
-{
+BOOST_AUTO_TEST_CASE(encoder_is_reusable) {
     gzip_encoder encoder;
     std::string packed;
     std::string const large(100000, 'x');

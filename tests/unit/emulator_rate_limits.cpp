@@ -9,8 +9,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-rate_limiter::clock::time_point at(std::int64_t seconds)
-{
+rate_limiter::clock::time_point at(std::int64_t seconds) {
     return rate_limiter::clock::time_point{std::chrono::seconds{seconds}};
 }
 
@@ -18,8 +17,7 @@ rate_limiter::clock::time_point at(std::int64_t seconds)
 
 BOOST_AUTO_TEST_SUITE(emulator_rate_limits)
 
-BOOST_AUTO_TEST_CASE(window_opens_at_first_request)
-{
+BOOST_AUTO_TEST_CASE(window_opens_at_first_request) {
     rate_limiter limits{3, 900s};
     auto const s = limits.consume("GET /2/tweets/:id", "token", at(1000));
     BOOST_TEST(s.allowed);
@@ -28,8 +26,7 @@ BOOST_AUTO_TEST_CASE(window_opens_at_first_request)
     BOOST_TEST(s.reset == 1900);
 }
 
-BOOST_AUTO_TEST_CASE(over_budget_is_refused_until_reset)
-{
+BOOST_AUTO_TEST_CASE(over_budget_is_refused_until_reset) {
     rate_limiter limits{2, 60s};
     BOOST_TEST(limits.consume("e", "t", at(0)).allowed);
     BOOST_TEST(limits.consume("e", "t", at(1)).remaining == 0u);
@@ -43,8 +40,7 @@ BOOST_AUTO_TEST_CASE(over_budget_is_refused_until_reset)
     BOOST_TEST(fresh.reset == 120);
 }
 
-BOOST_AUTO_TEST_CASE(buckets_are_per_endpoint_and_credential)
-{
+BOOST_AUTO_TEST_CASE(buckets_are_per_endpoint_and_credential) {
     rate_limiter limits{1, 60s};
     BOOST_TEST(limits.consume("a", "t1", at(0)).allowed);
     BOOST_TEST(!limits.consume("a", "t1", at(0)).allowed);
@@ -52,8 +48,7 @@ BOOST_AUTO_TEST_CASE(buckets_are_per_endpoint_and_credential)
     BOOST_TEST(limits.consume("b", "t1", at(0)).allowed);
 }
 
-BOOST_AUTO_TEST_CASE(peek_does_not_spend)
-{
+BOOST_AUTO_TEST_CASE(peek_does_not_spend) {
     rate_limiter limits{5, 60s};
     auto const unseen = limits.peek("e", "t", at(10));
     BOOST_TEST(unseen.remaining == 5u);
