@@ -3,6 +3,7 @@
 #include "core/percent_encoding.hpp"
 
 #include <cstddef>
+#include <utility>
 
 namespace twitter::core {
 

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
+#include <iterator>
+#include <system_error>
 #include <vector>
 
 namespace twitter::core {
@@ -22,7 +24,7 @@ using boost::system::result;
 struct url_parts {
     std::string_view scheme;
     std::string_view host;
-    std::string_view port;  // digits, may be empty
+    unsigned port = 0;  // 0 when the URL names none
     std::string_view path;
     std::string_view query;
 };
@@ -34,10 +36,6 @@ constexpr char to_lower(char c) noexcept {
 bool iequals(std::string_view a, std::string_view b) noexcept {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](char x, char y) { return to_lower(x) == to_lower(y); });
-}
-
-bool all_digits(std::string_view s) noexcept {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A hand-rolled split of an absolute http(s) URL (RFC 3986 section 3); Boost.URL 1.81 has parsing bugs on
@@ -77,34 +75,33 @@ result<url_parts> split_url(std::string_view url) {
         host_end = std::min(authority.find(':'), authority.size());
     }
     parts.host = authority.substr(0, host_end);
-    auto rest = authority.substr(host_end);
     if (parts.host.empty()) return core_errc::invalid_url;
-    if (!rest.empty()) {
-        if (rest.front() != ':') return core_errc::invalid_url;
-        parts.port = rest.substr(1);
-        if (!all_digits(parts.port) || parts.port.size() > 5) return core_errc::invalid_url;
+    auto const rest = authority.substr(host_end);
+    // RFC 3986 section 3.2.3: the port may be empty, which means the scheme's default.
+    if (rest.size() > 1) {
+        auto const digits = rest.substr(1);
+        auto const [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parts.port);
+        if (ec != std::errc{} || end != digits.data() + digits.size() || parts.port == 0 ||
+            parts.port > 65535)
+            return core_errc::invalid_url;
+    } else if (rest.size() == 1 && rest.front() != ':') {
+        return core_errc::invalid_url;
     }
     return parts;
 }
 
 // Appends the base string URI of RFC 5849 section 3.4.1.2.
-result<void> append_base_uri(std::string& out, url_parts const& parts) {
+void append_base_uri(std::string& out, url_parts const& parts) {
     bool const https = iequals(parts.scheme, "https");
     out += https ? "https://" : "http://";
     std::transform(parts.host.begin(), parts.host.end(), std::back_inserter(out), to_lower);
-    if (!parts.port.empty()) {
-        unsigned port = 0;
-        std::from_chars(parts.port.data(), parts.port.data() + parts.port.size(), port);
-        if (port == 0 || port > 65535) return core_errc::invalid_url;
-        if (port != (https ? 443u : 80u)) {
-            char digits[8];
-            auto const end = std::to_chars(digits, digits + sizeof digits, port).ptr;
-            out += ':';
-            out.append(digits, end);
-        }
+    if (parts.port != 0 && parts.port != (https ? 443u : 80u)) {
+        char digits[8];
+        auto const end = std::to_chars(digits, digits + sizeof digits, parts.port).ptr;
+        out += ':';
+        out.append(digits, end);
     }
     out += parts.path.empty() ? std::string_view{"/"} : parts.path;
-    return {};
 }
 
 // The normalized parameters of RFC 5849 section 3.4.1.3.2, encoded into one buffer so that signing a request
@@ -221,7 +218,7 @@ result<std::string> build_base_string(std::string_view method, std::string_view 
 
     std::string uri;
     uri.reserve(url.size());
-    if (auto r = append_base_uri(uri, *parts); !r) return r.error();
+    append_base_uri(uri, *parts);
 
     std::string out;
     out.reserve(method.size() + 2 + uri.size() * 3 + (raw + raw / 2 + 2 * count) * 2);
@@ -242,7 +239,7 @@ result<std::string> base_string_uri(std::string_view url) {
     auto parts = split_url(url);
     if (!parts) return parts.error();
     std::string out;
-    if (auto r = append_base_uri(out, *parts); !r) return r.error();
+    append_base_uri(out, *parts);
     return out;
 }
 

@@ -32,6 +32,7 @@ struct encoding {
     char chars[3];
     unsigned char length;
 };
+static_assert(sizeof(encoding) == 4, "encode_to stores whole entries");
 using encoding_table = std::array<encoding, 256>;
 
 template <bool PlusForSpace>

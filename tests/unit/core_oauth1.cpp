@@ -218,10 +218,26 @@ BOOST_AUTO_TEST_CASE(base_string_uri_is_normalized) {
 }
 
 BOOST_AUTO_TEST_CASE(urls_that_cannot_be_signed_are_rejected) {
-    for (char const* bad :
-         {"", "/2/tweets", "api.x.com/2/tweets", "ftp://h/p", "https://", "https:///p", "https://user:pw@h/p",
-          "https://h:99999/p", "https://h:0/p", "https://h:8o/p", "https://h /p", "https://h/p q",
-          "https://h/\xC3\xA9", "https://[::1/p", "https://[::1]x/p", "https://h/p\r\nX: y"}) {
+    for (char const* bad : {"",
+                            "/2/tweets",
+                            "api.x.com/2/tweets",
+                            "ftp://h/p",
+                            "https://",
+                            "https:///p",
+                            "https://user:pw@h/p",
+                            "https://h:99999/p",
+                            "https://h:0/p",
+                            "https://h:8o/p",
+                            "https://h /p",
+                            "https://h/p q",
+                            "https://h/\xC3\xA9",
+                            "https://[::1/p",
+                            "https://[::1]x/p",
+                            "https://h/p\r\nX: y",
+                            "https://h:-1/p",
+                            "https://h:+80/p",
+                            "https://h:80x/p",
+                            "https://h:1:2/p"}) {
         BOOST_TEST_CONTEXT(bad) {
             auto const r = core::base_string_uri(bad);
             BOOST_TEST_REQUIRE(r.has_error());
