@@ -13,10 +13,24 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 
 namespace twitter {
+
+// Tweepy's Client(bearer_token, consumer_key, consumer_secret, access_token, access_token_secret): whichever are
+// given. The bearer token serves app-context calls; the four OAuth 1.0a credentials serve user-context calls.
+struct client_credentials {
+    std::string bearer_token;
+    std::string consumer_key;
+    std::string consumer_secret;
+    std::string access_token;
+    std::string access_token_secret;
+
+    // Prints which credentials are present, never their values.
+    friend std::ostream& operator<<(std::ostream& os, client_credentials const& c);
+};
 
 namespace detail {
 struct client_impl;
@@ -33,9 +47,14 @@ public:
     using executor_type = boost::asio::any_io_executor;
 
     explicit client(executor_type ex, client_config config = {});
-    client(executor_type ex, std::shared_ptr<auth_handler> auth, client_config config = {});
-    // Tweepy's Client(bearer_token): an app-only or OAuth 2.0 user bearer token.
+    // Tweepy's Client(bearer_token): an app-only bearer token (or an OAuth 2.0 user token, for auth_mode::bearer
+    // and automatic calls).
     client(executor_type ex, std::string bearer_token, client_config config = {});
+    client(executor_type ex, client_credentials credentials, client_config config = {});
+    // Any handler: an app-only one serves app-context calls, a user one (OAuth 1.0a, OAuth 2.0 PKCE) the rest.
+    client(executor_type ex, std::shared_ptr<auth_handler> auth, client_config config = {});
+    client(executor_type ex, std::shared_ptr<auth_handler> app_auth, std::shared_ptr<auth_handler> user_auth,
+           client_config config = {});
     ~client();
     client(client&&) noexcept;
     client& operator=(client&&) noexcept;

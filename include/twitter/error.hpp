@@ -6,6 +6,7 @@
 //   protocol_errc  - what came back could not be understood: truncated, oversized, not HTTP, not JSON
 //   api_errc       - the API answered with an HTTP error status (Tweepy's exception classes)
 //   client_errc    - the request was refused before anything was sent: bad URL, insecure scheme, no credential
+//   auth_errc      - an authorization flow failed: state mismatch, denied consent, a refresh that cannot succeed
 
 #include <boost/system/error_code.hpp>
 
@@ -55,15 +56,32 @@ enum class client_errc {
     shutting_down,
 };
 
+enum class auth_errc {
+    callback_not_confirmed = 1,  // oauth/request_token did not answer oauth_callback_confirmed=true
+    malformed_token_response,    // a token endpoint's answer lacks what RFC 5849 or RFC 6749 requires
+    no_request_token,            // the OAuth 1.0a access-token step ran before the request-token step
+    no_authorization_session,    // a PKCE callback arrived with no session (state, verifier) to match it
+    state_mismatch,              // the callback's state is missing or differs from ours (RFC 6749, 10.12)
+    redirect_mismatch,           // the callback URL is not our redirect URI
+    access_denied,               // the user declined (error=access_denied, or OAuth 1.0a "denied")
+    authorization_failed,        // the callback carried another OAuth error
+    missing_code,                // the callback carried neither a code nor an error
+    no_token,                    // no access token yet: run the authorization flow first
+    no_refresh_token,            // the token expired and there is no refresh token (ask for offline.access)
+    reauthorization_required,    // the refresh token was refused (invalid_grant): the user must authorize again
+};
+
 boost::system::error_category const& transport_category() noexcept;
 boost::system::error_category const& protocol_category() noexcept;
 boost::system::error_category const& api_category() noexcept;
 boost::system::error_category const& client_category() noexcept;
+boost::system::error_category const& auth_category() noexcept;
 
 inline error_code make_error_code(transport_errc e) noexcept { return {static_cast<int>(e), transport_category()}; }
 inline error_code make_error_code(protocol_errc e) noexcept { return {static_cast<int>(e), protocol_category()}; }
 inline error_code make_error_code(api_errc e) noexcept { return {static_cast<int>(e), api_category()}; }
 inline error_code make_error_code(client_errc e) noexcept { return {static_cast<int>(e), client_category()}; }
+inline error_code make_error_code(auth_errc e) noexcept { return {static_cast<int>(e), auth_category()}; }
 
 // The api_errc for an HTTP status, or a default-constructed code for 1xx-3xx.
 error_code error_for_status(unsigned status) noexcept;
@@ -82,5 +100,7 @@ template <>
 struct boost::system::is_error_code_enum<twitter::api_errc> : std::true_type {};
 template <>
 struct boost::system::is_error_code_enum<twitter::client_errc> : std::true_type {};
+template <>
+struct boost::system::is_error_code_enum<twitter::auth_errc> : std::true_type {};
 
 #endif

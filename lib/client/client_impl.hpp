@@ -18,7 +18,8 @@ namespace twitter::detail {
 // What a client owns. Operations hold it by shared_ptr, so a client may be moved or destroyed while they run.
 // Everything but the constant members is touched only on `strand`.
 struct client_impl {
-    client_impl(boost::asio::any_io_executor ex, std::shared_ptr<auth_handler> auth, client_config config);
+    client_impl(boost::asio::any_io_executor ex, client_config config, std::shared_ptr<auth_handler> app = {},
+                std::shared_ptr<auth_handler> user = {});
 
     // The pool for an origin, made on first use.
     connection_pool& pool_for(origin const& where);
@@ -26,7 +27,8 @@ struct client_impl {
     boost::asio::any_io_executor const executor;
     boost::asio::strand<boost::asio::any_io_executor> const strand;
     client_config const config;
-    std::shared_ptr<auth_handler> const auth;
+    std::shared_ptr<auth_handler> const app_auth;   // bearer credentials: app-only, or an OAuth 2.0 user token
+    std::shared_ptr<auth_handler> const user_auth;  // user context: OAuth 1.0a or OAuth 2.0 user
 
     // Made once, up front: a CA file that cannot be loaded fails every https request with this error.
     std::shared_ptr<tls_context> tls;

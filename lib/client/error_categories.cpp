@@ -75,7 +75,36 @@ public:
     }
 };
 
+class auth_category_impl final : public boost::system::error_category {
+public:
+    char const* name() const noexcept override { return "twitter.auth"; }
+    std::string message(int ev) const override {
+        switch (static_cast<auth_errc>(ev)) {
+            case auth_errc::callback_not_confirmed: return "the server did not confirm the OAuth callback";
+            case auth_errc::malformed_token_response: return "the token endpoint's answer is malformed";
+            case auth_errc::no_request_token: return "there is no request token: get the authorization URL first";
+            case auth_errc::no_authorization_session:
+                return "there is no authorization session: get the authorization URL first";
+            case auth_errc::state_mismatch: return "the callback's state does not match (possible CSRF)";
+            case auth_errc::redirect_mismatch: return "the callback URL is not the registered redirect URI";
+            case auth_errc::access_denied: return "the user denied access";
+            case auth_errc::authorization_failed: return "the authorization server returned an error";
+            case auth_errc::missing_code: return "the callback carries no authorization code";
+            case auth_errc::no_token: return "there is no access token: run the authorization flow first";
+            case auth_errc::no_refresh_token: return "the access token expired and there is no refresh token";
+            case auth_errc::reauthorization_required:
+                return "the refresh token was refused: the user must authorize again";
+        }
+        return "unknown authorization error";
+    }
+};
+
 }  // namespace
+
+boost::system::error_category const& auth_category() noexcept {
+    static auth_category_impl const instance;
+    return instance;
+}
 
 boost::system::error_category const& transport_category() noexcept {
     static transport_category_impl const instance;

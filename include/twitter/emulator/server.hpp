@@ -27,6 +27,28 @@ struct server_config {
     std::chrono::seconds rate_limit_window{15 * 60};
     // request_log() keeps the latest this many requests; 0 keeps none (for long benchmark runs).
     std::size_t request_log_limit = 100000;
+    // OAuth 2.0 user access tokens expire this long after they are issued (X: two hours); 1 s is fine.
+    std::chrono::seconds access_token_lifetime{7200};
+    // An authorization code must be exchanged within this time (X: 30 s).
+    std::chrono::seconds authorization_code_lifetime{30};
+    // OAuth 1.0a oauth_timestamp may differ from the emulator's clock by this much either way.
+    std::chrono::seconds timestamp_window{300};
+};
+
+// The seeded OAuth 1.0a app: its consumer key and secret, and a read-write access token of the default user.
+// The consumer's registered callback is "http://127.0.0.1/callback"; "oob" (PIN) is accepted too.
+struct oauth1_credentials {
+    std::string consumer_key;
+    std::string consumer_secret;
+    std::string access_token;
+    std::string access_token_secret;
+};
+
+// A seeded OAuth 2.0 client. The public client has an empty secret.
+struct oauth2_client {
+    std::string client_id;
+    std::string client_secret;
+    std::string redirect_uri;  // registered: "http://127.0.0.1/callback"
 };
 
 // One injected fault. A fault applies to the requests whose path matches `path` (the target without its
@@ -69,6 +91,23 @@ struct counters {
     std::uint64_t faults_fired = 0;
     std::uint64_t rejected_auth = 0;  // answered 401 or 403 for missing, unknown or insufficient credentials
     std::uint64_t rate_limited = 0;   // answered 429
+    std::uint64_t bearer_grants = 0;              // POST /oauth2/token gave an app-only bearer token
+    std::uint64_t request_tokens = 0;             // POST /oauth/request_token succeeded
+    std::uint64_t oauth1_access_grants = 0;       // POST /oauth/access_token succeeded
+    std::uint64_t authorization_code_grants = 0;  // POST /2/oauth2/token exchanged a code
+    std::uint64_t refresh_grants = 0;             // POST /2/oauth2/token exchanged a refresh token
+    std::uint64_t revocations = 0;                // POST /2/oauth2/revoke answered 200
+    std::uint64_t invalidations = 0;              // POST /oauth2/invalidate_token removed a bearer token
+    // OAuth 1.0a refusals, one reason each: a malformed header, an unknown key or token, or a bad signature;
+    // a nonce seen before; a timestamp outside the window.
+    std::uint64_t rejected_signatures = 0;
+    std::uint64_t replayed_nonces = 0;
+    std::uint64_t stale_timestamps = 0;
+    // OAuth 2.0 invalid_grant answers (bad, expired or reused code, wrong verifier, redirect mismatch, dead
+    // refresh token) and OAuth 1.0a access_token refusals (dead request token, wrong verifier).
+    std::uint64_t invalid_grants = 0;
+    std::uint64_t pkce_failures = 0;  // a code_verifier that did not match its code_challenge
+    std::uint64_t scope_denials = 0;  // 403: a missing OAuth 2.0 scope or a read-only OAuth 1.0a token
 };
 
 class server {
@@ -96,6 +135,22 @@ public:
     std::string const& default_user_id() const;  // the seeded user that owns the default user token
     // A bearer token of the default user with every scope the emulator knows (tweet.write among them).
     std::string const& default_user_token() const;
+
+    // The seeded OAuth credentials, random and made at construction.
+    oauth1_credentials const& oauth1() const;
+    oauth2_client const& oauth2_public_client() const;
+    oauth2_client const& oauth2_confidential_client() const;
+    // Whether the emulated user approves authorization requests (default true). A refusal sends
+    // ?denied=<oauth_token> to an OAuth 1.0a callback and ?error=access_denied to an OAuth 2.0 redirect URI.
+    void set_consent(bool approve);
+    // The user who approves authorization requests (default: default_user_id()). Throws std::invalid_argument
+    // when `user_id` is not a seeded user.
+    void set_authorizing_user(std::string const& user_id);
+    // Registers one more OAuth 1.0a callback URL for the seeded consumer (matched exactly).
+    void add_oauth1_callback(std::string url);
+    // Registers one more redirect URI for an OAuth 2.0 client (matched exactly). Throws std::invalid_argument
+    // for an unknown client id.
+    void add_redirect_uri(std::string const& client_id, std::string uri);
 
     void inject(fault f);
     void clear_faults();

@@ -28,6 +28,14 @@ enum class body_kind {
     raw,   // body is sent as is with `content_type` (multipart uploads, say); not signed
 };
 
+// Which of the client's credentials a request uses (Tweepy's `user_auth`, made explicit).
+enum class auth_mode {
+    automatic,  // the app (bearer) credentials when the client has them, else the user's: Tweepy's user_auth=False
+    user,       // user context only, OAuth 1.0a or an OAuth 2.0 user token: Tweepy's user_auth=True
+    bearer,     // a bearer token only, app-only or OAuth 2.0 user; never OAuth 1.0a
+    none,       // no credentials at all
+};
+
 // A request as the caller describes it. Nothing here is encoded yet: the client percent-encodes the query
 // and the form per RFC 3986 at send time, so the bytes signed are the bytes sent.
 struct request {
@@ -41,7 +49,7 @@ struct request {
     std::vector<param> form;   // for form
     std::string content_type;  // for raw
     std::vector<header> headers;
-    bool authenticate = true;  // false for endpoints that take no credentials
+    auth_mode auth = auth_mode::automatic;
 };
 
 }  // namespace twitter::http
