@@ -36,15 +36,29 @@ std::string random_token(std::size_t bytes) {
 }
 
 std::string credential_store::add_app_token() {
-    auto token = random_token();
+    // X's app-only tokens open with a run of 'A's; clients that sniff the shape see the same.
+    auto token = "AAAAAAAAAAAAAAAAAAAAA" + random_token();
     bearer_tokens_.emplace(token, principal{});
     return token;
 }
 
 std::string credential_store::add_user_token(std::string user_id, std::vector<std::string> scopes) {
     auto token = random_token();
-    bearer_tokens_.emplace(token, principal{principal::kind::user, std::move(user_id), std::move(scopes)});
+    principal who;
+    who.what = principal::kind::user;
+    who.user_id = std::move(user_id);
+    who.scopes = std::move(scopes);
+    bearer_tokens_.emplace(token, std::move(who));
     return token;
+}
+
+bool credential_store::remove(std::string_view token) {
+    auto const it = bearer_tokens_.find(token);
+    if (it == bearer_tokens_.end()) {
+        return false;
+    }
+    bearer_tokens_.erase(it);
+    return true;
 }
 
 principal const* credential_store::authenticate(std::string_view authorization) const {
@@ -65,6 +79,9 @@ auth_outcome check(principal const* who, auth_requirement const& need) {
     }
     if (need.user_context && who->what != principal::kind::user) {
         return auth_outcome::app_only_refused;
+    }
+    if (who->oauth1) {
+        return need.write && !who->can_write ? auth_outcome::oauth1_read_only : auth_outcome::ok;
     }
     if (who->what == principal::kind::user) {
         for (auto const scope : need.scopes) {

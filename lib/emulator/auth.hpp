@@ -15,13 +15,17 @@ struct principal {
     enum class kind { app, user };
     kind what = kind::app;
     std::string user_id;              // empty for app-only
-    std::vector<std::string> scopes;  // OAuth 2.0 user scopes; empty for app-only
+    std::vector<std::string> scopes;  // OAuth 2.0 user scopes; empty for app-only and OAuth 1.0a
+    // OAuth 1.0a user context has no scopes: the token's access level (read or read-write) decides.
+    bool oauth1 = false;
+    bool can_write = false;
 };
 
-// What an endpoint accepts. Grows with OAuth 1.0a (issue 3) without touching the handlers.
+// What an endpoint accepts.
 struct auth_requirement {
     bool user_context = false;             // app-only bearer tokens are refused with 403
-    std::vector<std::string_view> scopes;  // a user token must hold all of them
+    std::vector<std::string_view> scopes;  // an OAuth 2.0 user token must hold all of them
+    bool write = false;                    // an OAuth 1.0a token must be read-write
 };
 
 enum class auth_outcome {
@@ -29,6 +33,7 @@ enum class auth_outcome {
     unauthorized,      // 401: no credentials, or credentials we do not know
     app_only_refused,  // 403: app-only bearer on a user-context endpoint
     missing_scope,     // 403: user token without a required scope
+    oauth1_read_only,  // 403: read-only OAuth 1.0a token on an endpoint that writes
 };
 
 // A random token: `bytes` from RAND_bytes, base64url without padding.
@@ -39,6 +44,8 @@ class credential_store {
 public:
     std::string add_app_token();
     std::string add_user_token(std::string user_id, std::vector<std::string> scopes);
+    // Forgets a token; false when it was not there.
+    bool remove(std::string_view token);
 
     // The principal behind an Authorization header value, or nullptr when it is missing or unknown.
     principal const* authenticate(std::string_view authorization) const;

@@ -18,6 +18,17 @@ constexpr std::array routes{
     route{"GET", "/2/tweets", route_id::get_tweets, "GET /2/tweets"},
     route{"GET", "/2/users/me", route_id::get_me, "GET /2/users/me"},
     route{"POST", "/2/tweets", route_id::post_tweet, "POST /2/tweets"},
+    route{"GET", "/1.1/account/verify_credentials.json", route_id::verify_credentials,
+          "GET /1.1/account/verify_credentials.json"},
+    route{"POST", "/oauth/request_token", route_id::request_token, "POST /oauth/request_token"},
+    route{"GET", "/oauth/authorize", route_id::oauth1_authorize, "GET /oauth/authorize"},
+    route{"GET", "/oauth/authenticate", route_id::oauth1_authorize, "GET /oauth/authenticate"},
+    route{"POST", "/oauth/access_token", route_id::access_token, "POST /oauth/access_token"},
+    route{"POST", "/oauth2/token", route_id::app_token, "POST /oauth2/token"},
+    route{"POST", "/oauth2/invalidate_token", route_id::invalidate_token, "POST /oauth2/invalidate_token"},
+    route{"GET", "/i/oauth2/authorize", route_id::oauth2_authorize, "GET /i/oauth2/authorize"},
+    route{"POST", "/2/oauth2/token", route_id::oauth2_token, "POST /2/oauth2/token"},
+    route{"POST", "/2/oauth2/revoke", route_id::oauth2_revoke, "POST /2/oauth2/revoke"},
 };
 
 // Compares segment by segment; a ":name" segment matches any non-empty segment and captures it.
@@ -80,6 +91,27 @@ std::optional<route_match> match_route(std::string_view method, std::string_view
         }
     }
     return std::nullopt;
+}
+
+bool is_authorization_endpoint(route_id id) {
+    switch (id) {
+        case route_id::get_tweet:
+        case route_id::get_tweets:
+        case route_id::get_me:
+        case route_id::post_tweet:
+        case route_id::verify_credentials:
+            return false;
+        case route_id::request_token:
+        case route_id::oauth1_authorize:
+        case route_id::access_token:
+        case route_id::app_token:
+        case route_id::invalidate_token:
+        case route_id::oauth2_authorize:
+        case route_id::oauth2_token:
+        case route_id::oauth2_revoke:
+            break;
+    }
+    return true;
 }
 
 split_target split(std::string_view target) {

@@ -8,11 +8,24 @@
 namespace twitter::emulator::detail {
 
 enum class route_id {
-    get_tweet,   // GET /2/tweets/:id
-    get_tweets,  // GET /2/tweets?ids=
-    get_me,      // GET /2/users/me
-    post_tweet,  // POST /2/tweets
+    get_tweet,           // GET /2/tweets/:id
+    get_tweets,          // GET /2/tweets?ids=
+    get_me,              // GET /2/users/me
+    post_tweet,          // POST /2/tweets
+    verify_credentials,  // GET /1.1/account/verify_credentials.json
+    // The authorization endpoints: answered before any API authentication.
+    request_token,     // POST /oauth/request_token
+    oauth1_authorize,  // GET /oauth/authorize and GET /oauth/authenticate
+    access_token,      // POST /oauth/access_token
+    app_token,         // POST /oauth2/token
+    invalidate_token,  // POST /oauth2/invalidate_token
+    oauth2_authorize,  // GET /i/oauth2/authorize
+    oauth2_token,      // POST /2/oauth2/token
+    oauth2_revoke,     // POST /2/oauth2/revoke
 };
+
+// True for the routes that hand out or take back credentials rather than serve the API.
+bool is_authorization_endpoint(route_id id);
 
 struct route_match {
     route_id id;

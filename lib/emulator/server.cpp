@@ -76,6 +76,8 @@ struct response_head {
     bool gzip = false;
     std::optional<detail::rate_limit_state> limits;
     std::string_view access_level;
+    std::string_view content_type = detail::json_content_type;
+    std::string_view location;                                                // a redirect's target
     std::vector<std::pair<std::string, std::string>> const* extra = nullptr;  // a status fault's headers
     std::chrono::milliseconds response_time{0};
 };
@@ -137,8 +139,13 @@ void render_head(std::string& out, response_head const& h) {
     header("server", "tsa_b");
     header("api-version", "2.52");
     header("cache-control", "no-cache, no-store, max-age=0");
-    header("content-disposition", "attachment; filename=json.json");
-    header("content-type", "application/json; charset=utf-8");
+    if (h.content_type == detail::json_content_type) {
+        header("content-disposition", "attachment; filename=json.json");
+    }
+    header("content-type", h.content_type);
+    if (!h.location.empty()) {
+        header("location", h.location);
+    }
     header("perf", "7626143928");
     header("strict-transport-security", "max-age=631138519");
     if (!h.access_level.empty()) {
@@ -211,7 +218,8 @@ struct server::impl : std::enable_shared_from_this<impl> {
           cfg(std::move(config)),
           accept_strand(asio::make_strand(ex)),
           ssl_ctx(ssl::context::tls_server),
-          api(cfg.rate_limit_per_window, cfg.rate_limit_window) {}
+          api(cfg.rate_limit_per_window, cfg.rate_limit_window,
+              {cfg.access_token_lifetime, cfg.authorization_code_lifetime, cfg.timestamp_window}) {}
 
     void start();
     void stop();
@@ -219,7 +227,7 @@ struct server::impl : std::enable_shared_from_this<impl> {
     // Logs and counts a request and picks the fault, if any, that decides its fate.
     std::optional<fault> on_request(http::request<http::string_body> const& req, std::uint64_t connection_id,
                                     bool tls);
-    detail::api_response answer(http::request<http::string_body> const& req);
+    detail::api_response answer(http::request<http::string_body> const& req, bool tls);
     void forget(std::uint64_t connection_id);
 
     asio::any_io_executor ex;
@@ -332,6 +340,7 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
         h.version = req.version() == 10 ? 10 : 11;
         h.keep_alive = req.keep_alive();
         std::string body;
+        detail::api_response answer;  // owns the Location that the head points into
         if (what == kind::status) {
             h.status = injected->status;
             h.extra = &injected->headers;
@@ -339,10 +348,12 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
         } else if (what == kind::malformed_body) {
             body = malformed_body;
         } else {
-            auto answer = self.answer(req);
+            answer = self.answer(req, tls);
             h.status = answer.status;
             h.limits = answer.limits;
             h.access_level = answer.access_level;
+            h.content_type = answer.content_type;
+            h.location = answer.location;
             body = std::move(answer.body);
         }
 
@@ -526,9 +537,11 @@ std::optional<fault> server::impl::on_request(http::request<http::string_body> c
     return fired;
 }
 
-detail::api_response server::impl::answer(http::request<http::string_body> const& req) {
+detail::api_response server::impl::answer(http::request<http::string_body> const& req, bool tls) {
     std::lock_guard lock(mutex);
-    auto r = api.handle({req.method_string(), req.target(), req[http::field::authorization], req.body()},
+    // OAuth 1.0a signs the scheme and the Host header, so the service sees both exactly as they arrived.
+    auto r = api.handle({req.method_string(), req.target(), req[http::field::authorization], req.body(),
+                         tls ? "https" : "http", req[http::field::host], req[http::field::content_type]},
                         std::chrono::system_clock::now());
     stats.rejected_auth += r.auth_rejected ? 1 : 0;
     stats.rate_limited += r.rate_limited ? 1 : 0;
@@ -565,8 +578,6 @@ std::string const& server::app_bearer_token() const { return impl_->api.app_bear
 
 std::string const& server::default_user_token() const { return impl_->api.default_user_token(); }
 
-std::string const& server::default_user_id() const { return impl_->api.default_user_id(); }
-
 std::string server::issue_user_token(std::string const& user_id, std::vector<std::string> scopes) {
     std::lock_guard lock(impl_->mutex);
     return impl_->api.issue_user_token(user_id, std::move(scopes));
@@ -582,9 +593,54 @@ void server::clear_faults() {
     impl_->faults.clear();
 }
 
+std::string const& server::default_user_id() const { return impl_->api.default_user_id(); }
+
+oauth1_credentials const& server::oauth1() const { return impl_->api.oauth1(); }
+
+oauth2_client const& server::oauth2_public_client() const { return impl_->api.oauth2_public_client(); }
+
+oauth2_client const& server::oauth2_confidential_client() const {
+    return impl_->api.oauth2_confidential_client();
+}
+
+void server::set_consent(bool approve) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->api.set_consent(approve);
+}
+
+void server::set_authorizing_user(std::string const& user_id) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->api.set_authorizing_user(user_id);
+}
+
+void server::add_oauth1_callback(std::string url) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->api.add_oauth1_callback(std::move(url));
+}
+
+void server::add_redirect_uri(std::string const& client_id, std::string uri) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->api.add_redirect_uri(client_id, std::move(uri));
+}
+
 counters server::stats() const {
     std::lock_guard lock(impl_->mutex);
-    return impl_->stats;
+    auto out = impl_->stats;
+    auto const& a = impl_->api.auth_counters();
+    out.bearer_grants = a.bearer_grants;
+    out.request_tokens = a.request_tokens;
+    out.oauth1_access_grants = a.oauth1_access_grants;
+    out.authorization_code_grants = a.authorization_code_grants;
+    out.refresh_grants = a.refresh_grants;
+    out.revocations = a.revocations;
+    out.invalidations = a.invalidations;
+    out.rejected_signatures = a.rejected_signatures;
+    out.replayed_nonces = a.replayed_nonces;
+    out.stale_timestamps = a.stale_timestamps;
+    out.invalid_grants = a.invalid_grants;
+    out.pkce_failures = a.pkce_failures;
+    out.scope_denials = a.scope_denials;
+    return out;
 }
 
 std::vector<logged_request> server::request_log() const {

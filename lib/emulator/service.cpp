@@ -1,5 +1,6 @@
 #include "emulator/service.hpp"
 
+#include "emulator/encoding.hpp"
 #include "emulator/router.hpp"
 
 #include <boost/json/array.hpp>
@@ -24,6 +25,10 @@ constexpr std::string_view app_only_refused_body =
     R"({"title":"Unsupported Authentication","detail":"Authenticating with OAuth 2.0 Application-Only is )"
     R"(forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 )"
     R"(User Context].","type":"https://api.twitter.com/2/problems/unsupported-authentication","status":403})";
+constexpr std::string_view oauth1_permissions_body =
+    R"({"detail":"Your client app is not configured with the appropriate oauth1 app permissions for this )"
+    R"(endpoint.","type":"https://api.twitter.com/2/problems/oauth1-permissions","title":"Forbidden",)"
+    R"("status":403})";
 constexpr std::string_view forbidden_body =
     R"({"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"})";
 constexpr std::string_view too_many_requests_body =
@@ -39,14 +44,19 @@ std::vector<std::string> all_scopes() {
             "bookmark.write", "list.read",   "list.write", "offline.access"};
 }
 
+// The scopes are those X documents for each endpoint; OAuth 1.0a tokens need read-write to write.
 auth_requirement requirement_of(route_id id) {
     switch (id) {
         case route_id::get_me:
-            return {true, {}};
+            return {true, {"tweet.read", "users.read"}, false};
         case route_id::post_tweet:
-            return {true, {"tweet.write"}};
+            return {true, {"tweet.read", "tweet.write", "users.read"}, true};
+        case route_id::verify_credentials:
+            return {true, {}, false};
         case route_id::get_tweet:
         case route_id::get_tweets:
+            return {false, {"tweet.read", "users.read"}, false};
+        default:
             break;
     }
     return {};
@@ -55,6 +65,9 @@ auth_requirement requirement_of(route_id id) {
 std::string_view access_level_of(principal const& who) {
     if (who.what == principal::kind::app) {
         return "read";
+    }
+    if (who.oauth1) {
+        return who.can_write ? "read-write" : "read";
     }
     auto const has = [&](std::string_view s) {
         return std::find(who.scopes.begin(), who.scopes.end(), s) != who.scopes.end();
@@ -114,8 +127,11 @@ json::object tweet_json(std::string_view id, std::string_view text) {
 
 }  // namespace
 
-service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window)
-    : limits_(rate_limit_per_window, rate_limit_window), default_user_id_("2244994945") {
+service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window, auth_params auth)
+    : oauth1_(auth.timestamp_window, stats_),
+      oauth2_(auth.access_token_lifetime, auth.authorization_code_lifetime, stats_),
+      limits_(rate_limit_per_window, rate_limit_window),
+      default_user_id_("2244994945") {
     users_.emplace(default_user_id_, user{"Developers", "XDevelopers"});
     users_.emplace("1072250532645998596", user{"Tweepy Testing", "TweepyDev"});
     users_.emplace("783214", user{"X", "X"});
@@ -132,8 +148,47 @@ service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_li
               "endpoints of the new Twitter API!\n\n#TwitterAPI #EarlyAccess #VersionBump "
               "https://t.co/g7v3aeIbtQ",
               default_user_id_});
-    app_bearer_token_ = credentials_.add_app_token();
     default_user_token_ = credentials_.add_user_token(default_user_id_, all_scopes());
+
+    // One app with both OAuth 1.0a and OAuth 2.0 turned on, as in the developer portal. Nothing is committed:
+    // every secret is random.
+    constexpr std::string_view callback = "http://127.0.0.1/callback";
+    oauth1_credentials_.consumer_key = random_token(18);
+    oauth1_credentials_.consumer_secret = random_token(37);
+    oauth1_credentials_.access_token = default_user_id_ + '-' + random_token(30);
+    oauth1_credentials_.access_token_secret = random_token(33);
+    oauth1_.add_consumer(oauth1_credentials_.consumer_key, oauth1_credentials_.consumer_secret,
+                         std::string(callback));
+    oauth1_.add_access_token(oauth1_credentials_.access_token, oauth1_credentials_.access_token_secret,
+                             oauth1_credentials_.consumer_key, default_user_id_, true);
+    app_bearer_token_ = credentials_.add_app_token();
+    app_tokens_.emplace(oauth1_credentials_.consumer_key, app_bearer_token_);
+
+    public_client_ = {random_token(24), {}, std::string(callback)};
+    confidential_client_ = {random_token(24), random_token(36), std::string(callback)};
+    oauth2_.add_client(public_client_.client_id, {}, public_client_.redirect_uri);
+    oauth2_.add_client(confidential_client_.client_id, confidential_client_.client_secret,
+                       confidential_client_.redirect_uri);
+    authorizing_user_ = default_user_id_;
+}
+
+void service::set_authorizing_user(std::string const& user_id) {
+    if (!users_.contains(user_id)) {
+        throw std::invalid_argument("twitter emulator: no seeded user with id " + user_id);
+    }
+    authorizing_user_ = user_id;
+}
+
+void service::add_oauth1_callback(std::string url) {
+    oauth1_.add_callback(oauth1_credentials_.consumer_key, std::move(url));
+}
+
+void service::add_redirect_uri(std::string_view client_id, std::string uri) {
+    oauth2_.add_redirect_uri(client_id, std::move(uri));
+}
+
+approval service::approver() const {
+    return {consent_, authorizing_user_, users_.find(authorizing_user_)->second.username};
 }
 
 std::string service::issue_user_token(std::string const& user_id, std::vector<std::string> scopes) {
@@ -143,15 +198,141 @@ std::string service::issue_user_token(std::string const& user_id, std::vector<st
     return credentials_.add_user_token(user_id, std::move(scopes));
 }
 
+namespace {
+
+received_request received(api_request const& req) {
+    return {req.method, req.scheme, req.host, req.target, req.content_type, req.body, req.authorization};
+}
+
+}  // namespace
+
+service::caller service::authenticate(api_request const& req, clock::time_point now) {
+    caller c;
+    if (is_oauth1(req.authorization)) {
+        auto const a = oauth1_.authenticate(received(req), now);
+        c.oauth1 = true;
+        c.verdict = a.verdict;
+        c.who = a.who;
+        // The header changes with every nonce; the token is what X counts against.
+        if (a.who != nullptr) {
+            c.credential = "OAuth " + std::string(a.token);
+        }
+        return c;
+    }
+    c.who = credentials_.authenticate(req.authorization);
+    if (c.who == nullptr && starts_with_icase(req.authorization, "bearer ")) {
+        c.who = oauth2_.authenticate(req.authorization.substr(7), now);
+    }
+    if (c.who != nullptr) {
+        c.credential = req.authorization;
+    }
+    return c;
+}
+
+api_response service::authorization_endpoint(route_id id, api_request const& req, std::string_view query,
+                                             clock::time_point now) {
+    switch (id) {
+        case route_id::request_token:
+            return oauth1_.request_token(received(req), now);
+        case route_id::oauth1_authorize:
+            return oauth1_.authorize(query, approver());
+        case route_id::access_token:
+            return oauth1_.access_token(received(req), now);
+        case route_id::app_token:
+            return app_only_token(req);
+        case route_id::invalidate_token:
+            return invalidate_token(req, query);
+        case route_id::oauth2_authorize:
+            return oauth2_.authorize(query, approver(), now);
+        case route_id::oauth2_token:
+            return oauth2_.token(req.authorization, req.content_type, req.body, now);
+        case route_id::oauth2_revoke:
+            return oauth2_.revoke(req.authorization, req.content_type, req.body);
+        default:
+            break;
+    }
+    return make(404, std::string(not_found_route_body));
+}
+
+// X's "OAuth 2.0 Bearer Token": the consumer proves itself with HTTP Basic (RFC 6749 2.3.1, 4.4).
+api_response service::app_only_token(api_request const& req) {
+    auto const basic = parse_basic_auth(req.authorization);
+    auto const* secret = basic ? oauth1_.consumer_secret(basic->id) : nullptr;
+    if (secret == nullptr || !constant_time_equal(basic->secret, *secret)) {
+        auto r = make(403, R"({"errors":[{"code":99,"label":"authenticity_token_error",)"
+                           R"("message":"Unable to verify your credentials"}]})");
+        r.auth_rejected = true;
+        return r;
+    }
+    auto const form = starts_with_icase(req.content_type, "application/x-www-form-urlencoded")
+                          ? parse_form(req.body)
+                          : std::optional<param_list>(param_list{});
+    auto const* grant_type = form ? find_param(*form, "grant_type") : nullptr;
+    if (grant_type == nullptr || *grant_type != "client_credentials") {
+        return make(400, R"({"errors":[{"code":170,"message":"Missing required parameter: grant_type",)"
+                         R"("label":"forbidden_missing_parameter"}]})");
+    }
+    // X answers with the same token until it is invalidated.
+    auto& token = app_tokens_[basic->id];
+    if (token.empty()) {
+        token = credentials_.add_app_token();
+    }
+    ++stats_.bearer_grants;
+    json::object body;
+    body["token_type"] = "bearer";
+    body["access_token"] = token;
+    return make(200, json::serialize(body));
+}
+
+api_response service::invalidate_token(api_request const& req, std::string_view query) {
+    auto const basic = parse_basic_auth(req.authorization);
+    auto const* secret = basic ? oauth1_.consumer_secret(basic->id) : nullptr;
+    if (secret == nullptr || !constant_time_equal(basic->secret, *secret)) {
+        auto r = make(403, R"({"errors":[{"code":99,"label":"authenticity_token_error",)"
+                           R"("message":"Unable to verify your credentials"}]})");
+        r.auth_rejected = true;
+        return r;
+    }
+    // The token may come in the form body or, as X's docs show it, in the query.
+    std::optional<std::string> token;
+    if (starts_with_icase(req.content_type, "application/x-www-form-urlencoded")) {
+        if (auto const form = parse_form(req.body); form && find_param(*form, "access_token") != nullptr) {
+            token = *find_param(*form, "access_token");
+        }
+    }
+    if (!token) {
+        if (auto const params = parse_form(query); params && find_param(*params, "access_token") != nullptr) {
+            token = *find_param(*params, "access_token");
+        }
+    }
+    auto const it = app_tokens_.find(basic->id);
+    if (!token || it == app_tokens_.end() || !constant_time_equal(*token, it->second)) {
+        return make(403, R"({"errors":[{"code":348,"message":"Client application is not permitted to )"
+                         R"(to invalidate this token."}]})");
+    }
+    credentials_.remove(it->second);
+    app_tokens_.erase(it);
+    ++stats_.invalidations;
+    json::object body;
+    body["access_token"] = *token;
+    return make(200, json::serialize(body));
+}
+
 api_response service::handle(api_request const& req, clock::time_point now) {
     auto const [path, query] = split(req.target);
     auto const route = match_route(req.method, path);
-    principal const* who = credentials_.authenticate(req.authorization);
-    // The bucket belongs to the credential; requests without a known one share the anonymous bucket.
-    std::string_view const credential = who == nullptr ? std::string_view{} : req.authorization;
+    if (route && is_authorization_endpoint(route->id)) {
+        return authorization_endpoint(route->id, req, query, now);
+    }
+    // API v1.1 paths answer errors in v1.1's shape.
+    bool const v1 = path.starts_with("/1.1/");
+    auto const from = authenticate(req, now);
+    principal const* who = from.who;
+    std::string_view const credential = from.credential;
 
     if (!route) {
-        auto r = make(404, std::string(not_found_route_body));
+        auto r = v1 ? v1_error(404, 34, "Sorry, that page does not exist.")
+                    : make(404, std::string(not_found_route_body));
         r.limits = limits_.peek("", credential, now);
         return r;
     }
@@ -161,13 +342,27 @@ api_response service::handle(api_request const& req, clock::time_point now) {
         case auth_outcome::ok:
             break;
         case auth_outcome::unauthorized:
-            r = make(401, std::string(unauthorized_body));
+            if (!v1) {
+                r = make(401, std::string(unauthorized_body));
+            } else if (from.oauth1) {
+                r = oauth1_v1_rejection(from.verdict);
+            } else if (req.authorization.empty()) {
+                r = v1_error(400, 215, "Bad Authentication data.");
+            } else {
+                r = v1_error(401, 89, "Invalid or expired token.");
+            }
             break;
         case auth_outcome::app_only_refused:
-            r = make(403, std::string(app_only_refused_body));
+            r = v1 ? v1_error(403, 220, "Your credentials do not allow access to this resource.")
+                   : make(403, std::string(app_only_refused_body));
             break;
         case auth_outcome::missing_scope:
+            ++stats_.scope_denials;
             r = make(403, std::string(forbidden_body));
+            break;
+        case auth_outcome::oauth1_read_only:
+            ++stats_.scope_denials;
+            r = make(403, std::string(oauth1_permissions_body));
             break;
     }
     if (r.status != 200) {
@@ -181,7 +376,7 @@ api_response service::handle(api_request const& req, clock::time_point now) {
 
     auto const limits = limits_.consume(route->endpoint, credential, now);
     if (!limits.allowed) {
-        r = make(429, std::string(too_many_requests_body));
+        r = v1 ? v1_error(429, 88, "Rate limit exceeded") : make(429, std::string(too_many_requests_body));
         r.rate_limited = true;
     } else {
         switch (route->id) {
@@ -194,8 +389,13 @@ api_response service::handle(api_request const& req, clock::time_point now) {
             case route_id::get_me:
                 r = get_me(*who);
                 break;
+            case route_id::verify_credentials:
+                r = verify_credentials(*who);
+                break;
             case route_id::post_tweet:
                 r = post_tweet(*who, req.body, now);
+                break;
+            default:
                 break;
         }
     }
@@ -260,6 +460,17 @@ api_response service::get_me(principal const& who) const {
     json::object body;
     body["data"] =
         json::object{{"id", who.user_id}, {"name", it->second.name}, {"username", it->second.username}};
+    return make(200, json::serialize(body));
+}
+
+// The v1.1 user object, trimmed to what identifies the user.
+api_response service::verify_credentials(principal const& who) const {
+    auto const it = users_.find(who.user_id);
+    json::object body;
+    body["id"] = std::stoll(who.user_id);
+    body["id_str"] = who.user_id;
+    body["name"] = it->second.name;
+    body["screen_name"] = it->second.username;
     return make(200, json::serialize(body));
 }
 

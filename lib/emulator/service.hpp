@@ -1,12 +1,19 @@
 #ifndef TWITTER_LIB_EMULATOR_SERVICE_HPP
 #define TWITTER_LIB_EMULATOR_SERVICE_HPP
 
+#include <twitter/emulator/server.hpp>
+
 #include "emulator/auth.hpp"
+#include "emulator/oauth1_server.hpp"
+#include "emulator/oauth2_server.hpp"
 #include "emulator/rate_limits.hpp"
+#include "emulator/response.hpp"
+#include "emulator/router.hpp"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,24 +27,24 @@ struct api_request {
     std::string_view target;  // path and query, as received
     std::string_view authorization;
     std::string_view body;
+    std::string_view scheme = "https";  // how the connection carried it: OAuth 1.0a signs it
+    std::string_view host = {};         // the Host header as received: OAuth 1.0a signs it
+    std::string_view content_type = {};
 };
 
-struct api_response {
-    unsigned status = 200;
-    std::string body;  // JSON
-    std::optional<rate_limit_state> limits;
-    std::string_view access_level;  // x-access-level; empty when nobody was authenticated
-    bool auth_rejected = false;     // 401 or 403 for credentials
-    bool rate_limited = false;      // 429
+struct auth_params {
+    std::chrono::seconds access_token_lifetime{7200};
+    std::chrono::seconds authorization_code_lifetime{30};
+    std::chrono::seconds timestamp_window{300};
 };
 
-// The emulated X API v2 without any I/O: routing, authentication, rate limits and the in-memory users and
-// tweets. The server calls it under its lock; the unit tests call it directly.
+// The emulated X API without any I/O: routing, authentication and the authorization endpoints, rate limits
+// and the in-memory users and tweets. The server calls it under its lock; the unit tests call it directly.
 class service {
 public:
     using clock = rate_limiter::clock;
 
-    service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window);
+    service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window, auth_params auth = {});
 
     api_response handle(api_request const& req, clock::time_point now);
 
@@ -46,6 +53,18 @@ public:
     std::string const& default_user_token() const { return default_user_token_; }
     // Throws std::invalid_argument when `user_id` is not one of the seeded users.
     std::string issue_user_token(std::string const& user_id, std::vector<std::string> scopes);
+
+    oauth1_credentials const& oauth1() const { return oauth1_credentials_; }
+    oauth2_client const& oauth2_public_client() const { return public_client_; }
+    oauth2_client const& oauth2_confidential_client() const { return confidential_client_; }
+    auth_stats const& auth_counters() const { return stats_; }
+
+    void set_consent(bool approve) { consent_ = approve; }
+    // Throws std::invalid_argument when `user_id` is not one of the seeded users.
+    void set_authorizing_user(std::string const& user_id);
+    void add_oauth1_callback(std::string url);
+    // Throws std::invalid_argument for an unknown client.
+    void add_redirect_uri(std::string_view client_id, std::string uri);
 
 private:
     struct user {
@@ -63,13 +82,32 @@ private:
     template <class T>
     using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
 
+    // Who a request speaks for, and why not when nobody.
+    struct caller {
+        principal const* who = nullptr;
+        std::string credential;  // keys the rate limits; empty for the anonymous bucket
+        bool oauth1 = false;     // the request was OAuth 1.0a signed
+        oauth1_verdict verdict = oauth1_verdict::ok;
+    };
+
+    caller authenticate(api_request const& req, clock::time_point now);
+    api_response authorization_endpoint(route_id id, api_request const& req, std::string_view query,
+                                        clock::time_point now);
+    api_response app_only_token(api_request const& req);
+    api_response invalidate_token(api_request const& req, std::string_view query);
+    approval approver() const;
+
     api_response get_tweet(std::string_view id) const;
     api_response get_tweets(std::string_view query) const;
     api_response get_me(principal const& who) const;
+    api_response verify_credentials(principal const& who) const;
     api_response post_tweet(principal const& who, std::string_view body, clock::time_point now);
     std::string next_tweet_id(clock::time_point now);
 
+    auth_stats stats_;  // first: the OAuth servers below count into it
     credential_store credentials_;
+    oauth1_server oauth1_;
+    oauth2_server oauth2_;
     rate_limiter limits_;
     string_map<user> users_;
     string_map<tweet> tweets_;
@@ -77,6 +115,12 @@ private:
     std::string default_user_id_;
     std::string app_bearer_token_;
     std::string default_user_token_;
+    oauth1_credentials oauth1_credentials_;
+    oauth2_client public_client_;
+    oauth2_client confidential_client_;
+    std::map<std::string, std::string, std::less<>> app_tokens_;  // consumer key -> its live bearer token
+    bool consent_ = true;
+    std::string authorizing_user_;
 };
 
 }  // namespace twitter::emulator::detail

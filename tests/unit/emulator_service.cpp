@@ -140,7 +140,11 @@ BOOST_FIXTURE_TEST_CASE(post_tweet_needs_write_scope_and_user, fixture) {
     BOOST_TEST(r.status == 403u);
     BOOST_TEST(r.access_level == "read");
     BOOST_TEST(call("POST", "/2/tweets", api.app_bearer_token(), R"({"text":"x"})").status == 403u);
-    auto const writer = api.issue_user_token(api.default_user_id(), {"tweet.write"});
+    // X documents tweet.read, tweet.write and users.read for POST /2/tweets: tweet.write alone is not enough.
+    auto const write_only = api.issue_user_token(api.default_user_id(), {"tweet.write"});
+    BOOST_TEST(call("POST", "/2/tweets", write_only, R"({"text":"x"})").status == 403u);
+    auto const writer =
+        api.issue_user_token(api.default_user_id(), {"tweet.read", "tweet.write", "users.read"});
     BOOST_TEST(call("POST", "/2/tweets", writer, R"({"text":"x"})").status == 201u);
 }
 

@@ -76,7 +76,7 @@ struct fault {
 
 struct logged_request {
     std::string method;
-    std::string target;  // path and query, as received
+    std::string target;                                        // path and query, as received
     std::vector<std::pair<std::string, std::string>> headers;  // names lowercased
     std::string body;
     bool tls = false;
@@ -89,10 +89,10 @@ struct counters {
     std::uint64_t plain_connections = 0;
     std::uint64_t requests = 0;
     std::uint64_t faults_fired = 0;
-    std::uint64_t rejected_auth = 0;  // answered 401 or 403 for missing, unknown or insufficient credentials
-    std::uint64_t rate_limited = 0;   // answered 429
-    std::uint64_t bearer_grants = 0;              // POST /oauth2/token gave an app-only bearer token
-    std::uint64_t request_tokens = 0;             // POST /oauth/request_token succeeded
+    std::uint64_t rejected_auth = 0;   // answered 401 or 403 for missing, unknown or insufficient credentials
+    std::uint64_t rate_limited = 0;    // answered 429
+    std::uint64_t bearer_grants = 0;   // POST /oauth2/token gave an app-only bearer token
+    std::uint64_t request_tokens = 0;  // POST /oauth/request_token succeeded
     std::uint64_t oauth1_access_grants = 0;       // POST /oauth/access_token succeeded
     std::uint64_t authorization_code_grants = 0;  // POST /2/oauth2/token exchanged a code
     std::uint64_t refresh_grants = 0;             // POST /2/oauth2/token exchanged a refresh token
