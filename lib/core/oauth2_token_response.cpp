@@ -40,7 +40,7 @@ error_code parse_token_response(std::string_view body, token_response& out) {
     if (auto const* v = o.if_contains("expires_in")) {
         // Some servers send the number as a string; both mean seconds from now.
         std::int64_t seconds = -1;
-        if (v->is_int64())
+        if (v->is_int64() && v->get_int64() < std::int64_t{1} << 31)
             seconds = v->get_int64();
         else if (v->is_uint64() && v->get_uint64() < 1u << 31)
             seconds = static_cast<std::int64_t>(v->get_uint64());
