@@ -93,16 +93,19 @@ fi
 cli request --auth nonsense /2/users/me >"$out/usage.out" 2>"$out/usage.err"
 status=$?
 [[ $status -eq 2 ]] && pass "a usage error exits 2" || fail "a usage error: exit $status"
-timeout 30 "$cli_bin" --base-url https://127.0.0.1:1 --profile "$profile" --timeout 5 request --auth bearer "$tweet" \
+timeout 30 "$cli_bin" --base-url https://127.0.0.1:1 --profile "$profile" --timeout 5 \
+    request --auth bearer "$tweet" \
     >"$out/transport.out" 2>"$out/transport.err"
 status=$?
-[[ $status -eq 3 ]] && pass "a transport error (connection refused) exits 3" || fail "a transport error: exit $status"
+[[ $status -eq 3 ]] && pass "a transport error (connection refused) exits 3" ||
+    fail "a transport error: exit $status"
 
 echo "auth app"
 if [[ -n ${TWITTER_CONSUMER_KEY:-} && -n ${TWITTER_CONSUMER_SECRET:-} ]]; then
     cli auth app >"$out/app.out" 2>"$out/app.err"
     status=$?
-    [[ $status -eq 0 ]] && pass "auth app saved a bearer token" || fail "auth app: exit $status: $(cat "$out/app.err")"
+    [[ $status -eq 0 ]] && pass "auth app saved a bearer token" ||
+        fail "auth app: exit $status: $(cat "$out/app.err")"
     mode=$(stat -c %a "$profile" 2>/dev/null)
     [[ $mode == 600 ]] && pass "the profile is mode 0600" || fail "the profile is mode ${mode:-missing}"
     # With no TWITTER_BEARER_TOKEN, --auth app must take the profile's token.
@@ -110,7 +113,8 @@ if [[ -n ${TWITTER_CONSUMER_KEY:-} && -n ${TWITTER_CONSUMER_SECRET:-} ]]; then
         timeout 30 "$cli_bin" --base-url "$base_url" --ca-file "$ca_file" --profile "$profile" \
         request --auth app "$tweet" >"$out/app_request.out" 2>"$out/app_request.err"
     status=$?
-    [[ $status -eq 0 ]] && pass "request --auth app uses the profile's token" || fail "request --auth app: exit $status"
+    [[ $status -eq 0 ]] && pass "request --auth app uses the profile's token" ||
+        fail "request --auth app: exit $status"
 else
     skip "auth app: the emulator's env file has no TWITTER_CONSUMER_KEY / TWITTER_CONSUMER_SECRET"
 fi
@@ -135,7 +139,8 @@ if [[ -n ${TWITTER_CONSUMER_KEY:-} && -n ${TWITTER_CONSUMER_SECRET:-} ]]; then
     echo "$pin" >&"$oauth1_in"
     wait "$oauth1_pid"
     status=$?
-    [[ $status -eq 0 ]] && pass "auth oauth1 saved the access token" || fail "auth oauth1: exit $status: $(cat "$out/oauth1.err")"
+    [[ $status -eq 0 ]] && pass "auth oauth1 saved the access token" ||
+        fail "auth oauth1: exit $status: $(cat "$out/oauth1.err")"
 
     cli request --auth oauth1 /2/users/me >"$out/oauth1_me.out" 2>"$out/oauth1_me.err"
     status=$?
@@ -168,7 +173,8 @@ if [[ -n ${TWITTER_CLIENT_ID:-} && -n ${TWITTER_REDIRECT_URI:-} ]]; then
     echo "$redirect" >&"$oauth2_in"
     wait "$oauth2_pid"
     status=$?
-    [[ $status -eq 0 ]] && pass "auth oauth2 saved the token" || fail "auth oauth2: exit $status: $(cat "$out/oauth2.err")"
+    [[ $status -eq 0 ]] && pass "auth oauth2 saved the token" ||
+        fail "auth oauth2: exit $status: $(cat "$out/oauth2.err")"
 
     cli request --auth oauth2 /2/users/me >"$out/oauth2_me.out" 2>"$out/oauth2_me.err"
     status=$?
@@ -177,7 +183,8 @@ if [[ -n ${TWITTER_CLIENT_ID:-} && -n ${TWITTER_REDIRECT_URI:-} ]]; then
     else
         fail "request --auth oauth2: exit $status: $(cat "$out/oauth2_me.err")"
     fi
-    grep -q '^oauth2_token=' "$profile" && pass "the profile holds the OAuth 2.0 token" || fail "no OAuth 2.0 token in the profile"
+    grep -q '^oauth2_token=' "$profile" && pass "the profile holds the OAuth 2.0 token" ||
+        fail "no OAuth 2.0 token in the profile"
 else
     skip "auth oauth2: the emulator's env file has no TWITTER_CLIENT_ID / TWITTER_REDIRECT_URI"
 fi
@@ -185,7 +192,8 @@ fi
 if [[ -f $profile ]]; then
     mode=$(stat -c %a "$profile")
     [[ $mode == 600 ]] && pass "the profile is still mode 0600" || fail "the profile is mode $mode"
-    ls "$profile".tmp.* >/dev/null 2>&1 && fail "a temporary profile was left behind" || pass "no temporary profile left"
+    ls "$profile".tmp.* >/dev/null 2>&1 && fail "a temporary profile was left behind" ||
+        pass "no temporary profile left"
     # Every value the profile holds is a secret too.
     while IFS='=' read -r name value; do
         [[ $name == \#* || -z $value || $name == *user_id || $name == *screen_name ]] && continue
@@ -202,7 +210,8 @@ for s in "${secrets[@]}"; do
         grep -rqF -- "$piece" "$out" && leaked=$((leaked + 1))
     done
 done
-[[ $leaked -eq 0 ]] && pass "no token or secret was printed (${#secrets[@]} checked)" || fail "$leaked secret(s) printed"
+[[ $leaked -eq 0 ]] && pass "no token or secret was printed (${#secrets[@]} checked)" ||
+    fail "$leaked secret(s) printed"
 
 if [[ $failures -ne 0 ]]; then
     echo "end-to-end: $failures failure(s)"
