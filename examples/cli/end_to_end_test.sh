@@ -15,11 +15,13 @@ work=$(mktemp -d)
 out=$work/out  # everything the CLI printed, checked for leaked secrets at the end
 mkdir -p "$out"
 emulator_pid=
+children=()  # the twitter-cli coprocesses
 failures=0
 skipped=0
 
 cleanup() {
     # Every path ends here: success, failure, `set -u` errors and signals (ctest's timeout among them).
+    for pid in "${children[@]}"; do kill "$pid" 2>/dev/null; done
     if [[ -n $emulator_pid ]]; then
         kill "$emulator_pid" 2>/dev/null
         wait "$emulator_pid" 2>/dev/null
@@ -123,6 +125,7 @@ echo "auth oauth1 --callback oob, driven through a pipe"
 if [[ -n ${TWITTER_CONSUMER_KEY:-} && -n ${TWITTER_CONSUMER_SECRET:-} ]]; then
     coproc oauth1 { cli auth oauth1 --callback oob 2>"$out/oauth1.err"; }
     oauth1_pid=$oauth1_PID
+    children+=("$oauth1_pid")
     oauth1_in=${oauth1[1]}
     authorize_url=
     read -r -t 30 authorize_url <&"${oauth1[0]}"
@@ -149,6 +152,23 @@ if [[ -n ${TWITTER_CONSUMER_KEY:-} && -n ${TWITTER_CONSUMER_SECRET:-} ]]; then
     else
         fail "request --auth oauth1: exit $status: $(cat "$out/oauth1_me.err")"
     fi
+
+    echo "auth oauth1 --callback URL: the user pastes the URL they were redirected to"
+    coproc oauth1cb { cli auth oauth1 --callback http://127.0.0.1/callback 2>"$out/oauth1cb.err"; }
+    oauth1cb_pid=$oauth1cb_PID
+    children+=("$oauth1cb_pid")
+    oauth1cb_in=${oauth1cb[1]}
+    authorize_url=
+    read -r -t 30 authorize_url <&"${oauth1cb[0]}"
+    cli request --auth none -i "$authorize_url" >"$out/oauth1cb_redirect.out" 2>"$out/oauth1cb_redirect.err"
+    redirect=$(grep -i -m1 '^location: ' "$out/oauth1cb_redirect.out" | cut -d' ' -f2- | tr -d '\r')
+    [[ $redirect == http://127.0.0.1/callback\?*oauth_verifier=* ]] && pass "302 to the callback" ||
+        fail "no redirect to the callback"
+    echo "$redirect" >&"$oauth1cb_in"
+    wait "$oauth1cb_pid"
+    status=$?
+    [[ $status -eq 0 ]] && pass "auth oauth1 took the verifier from the redirect URL" ||
+        fail "auth oauth1 --callback: exit $status: $(cat "$out/oauth1cb.err")"
 else
     skip "auth oauth1: the emulator's env file has no TWITTER_CONSUMER_KEY / TWITTER_CONSUMER_SECRET"
 fi
@@ -157,6 +177,7 @@ echo "auth oauth2, driven through a pipe"
 if [[ -n ${TWITTER_CLIENT_ID:-} && -n ${TWITTER_REDIRECT_URI:-} ]]; then
     coproc oauth2 { cli auth oauth2 --scope "tweet.read users.read offline.access" 2>"$out/oauth2.err"; }
     oauth2_pid=$oauth2_PID
+    children+=("$oauth2_pid")
     oauth2_in=${oauth2[1]}
     authorize_url=
     read -r -t 30 authorize_url <&"${oauth2[0]}"
@@ -185,6 +206,19 @@ if [[ -n ${TWITTER_CLIENT_ID:-} && -n ${TWITTER_REDIRECT_URI:-} ]]; then
     fi
     grep -q '^oauth2_token=' "$profile" && pass "the profile holds the OAuth 2.0 token" ||
         fail "no OAuth 2.0 token in the profile"
+
+    # An expired token is refreshed by the handler, and token_updater rewrites the profile (still 0600).
+    before=$(grep '^oauth2_token=' "$profile")
+    sed -i 's/expires_at=[0-9]*/expires_at=1/' "$profile"  # GNU sed -i keeps the file's mode
+    cli request --auth oauth2 /2/users/me >"$out/refresh.out" 2>"$out/refresh.err"
+    status=$?
+    after=$(grep '^oauth2_token=' "$profile")
+    if [[ $status -eq 0 ]] && grep -q 'refreshed and saved' "$out/refresh.err" && [[ $after != "$before" ]] &&
+        [[ $after != *expires_at=1 ]]; then
+        pass "an expired OAuth 2.0 token is refreshed and the profile rewritten"
+    else
+        fail "refreshing an expired token: exit $status: $(cat "$out/refresh.err")"
+    fi
 else
     skip "auth oauth2: the emulator's env file has no TWITTER_CLIENT_ID / TWITTER_REDIRECT_URI"
 fi
