@@ -402,7 +402,8 @@ std::string oauth2_user_handler::get_authorization_url() {
                                    {"redirect_uri", p.redirect_uri}, {"scope", scope},
                                    {"state", *state},                {"code_challenge", *challenge},
                                    {"code_challenge_method", "S256"}};
-    std::string url = state_->config.hosts.authorize + "?" + core::encode_params(query);
+    std::string const& base = state_->config.hosts.authorize;
+    std::string url = base + (base.find('?') == std::string::npos ? "?" : "&") + core::encode_params(query);
     std::lock_guard lock(state_->mutex);
     state_->session = std::move(session);
     return url;

@@ -98,11 +98,21 @@ int main(int argc, char** argv) {
         auto const ca_path = stem + "-ca.pem";
         auto const env_path = stem + ".env";
         write_file(ca_path, emulator.ca_pem(), 0644);
+        // Everything a client needs, named as twitter-cli reads it; the public OAuth 2.0 client is the one
+        // offered, so TWITTER_CLIENT_SECRET stays unset.
+        auto const& oauth1 = emulator.oauth1();
+        auto const& oauth2 = emulator.oauth2_public_client();
         write_file(env_path,
                    "TWITTER_EMULATOR_URL=" + emulator.base_url() + "\nTWITTER_EMULATOR_CA=" + ca_path +
                        "\nTWITTER_BEARER_TOKEN=" + emulator.app_bearer_token() +
                        "\nTWITTER_USER_BEARER_TOKEN=" + emulator.default_user_token() +
-                       "\nTWITTER_USER_ID=" + emulator.default_user_id() + "\n",
+                       "\nTWITTER_USER_ID=" + emulator.default_user_id() +
+                       "\nTWITTER_CONSUMER_KEY=" + oauth1.consumer_key +
+                       "\nTWITTER_CONSUMER_SECRET=" + oauth1.consumer_secret +
+                       "\nTWITTER_ACCESS_TOKEN=" + oauth1.access_token +
+                       "\nTWITTER_ACCESS_TOKEN_SECRET=" + oauth1.access_token_secret +
+                       "\nTWITTER_CLIENT_ID=" + oauth2.client_id + "\nTWITTER_REDIRECT_URI=" + oauth2.redirect_uri +
+                       "\n",
                    0600);
 
         std::cout << "twitter-emulator listening on " << emulator.base_url() << " ca=" << ca_path

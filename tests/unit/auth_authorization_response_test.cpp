@@ -46,6 +46,18 @@ BOOST_AUTO_TEST_CASE(success_gives_the_code) {
     BOOST_TEST(r.code == "abc123");
 }
 
+BOOST_AUTO_TEST_CASE(a_repeated_state_is_a_state_mismatch) {
+    auto const r = read(callback("state=" + std::string(state) + "&state=" + std::string(state) + "&code=abc"));
+    BOOST_TEST(r.ec == auth_errc::state_mismatch);
+    BOOST_TEST(r.code == "untouched");
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_code_is_refused) {
+    auto const r = read(callback("state=" + std::string(state) + "&code=abc&code=def"));
+    BOOST_TEST(r.ec == client_errc::invalid_url);
+    BOOST_TEST(r.code == "untouched");
+}
+
 BOOST_AUTO_TEST_CASE(success_without_diagnostics_pointer_works) {
     std::string code;
     error_code const ec = read_authorization_response(callback("state=" + std::string(state) + "&code=xyz"),
