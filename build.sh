@@ -19,8 +19,8 @@ run_tests() {
 case "${1:-}" in
     demo)
         cmake --preset dev >/dev/null
-        cmake --build --preset dev --target twitter-demo
-        exec build/dev/examples/twitter-demo
+        cmake --build --preset dev --target twitter-cli
+        exec build/dev/examples/twitter-cli demo
         ;;
     test) run_tests dev ;;
     asan) run_tests asan ;;
