@@ -9,15 +9,15 @@
 
 //[auth_v1_bearer_include
 #include <twitter/auth/oauth2_bearer_handler.hpp>
-#include <twitter/client.hpp>
+#include <twitter/api.hpp>
 //]
 //[auth_v1_app_include
 #include <twitter/auth/oauth2_app_handler.hpp>
-#include <twitter/client.hpp>
+#include <twitter/api.hpp>
 //]
 //[auth_v1_oauth1_include
 #include <twitter/auth/oauth1_user_handler.hpp>
-#include <twitter/client.hpp>
+#include <twitter/api.hpp>
 //]
 //[auth_v2_include
 #include <twitter/client.hpp>
@@ -148,7 +148,9 @@ struct user_scope {
     ~user_scope() { the_user = nullptr; }
 };
 
-asio::awaitable<twitter::http::response> get_me(twitter::client& c) {
+// Either a twitter::client or a twitter::api.
+template <class Client>
+asio::awaitable<twitter::http::response> get_me(Client& c) {
     twitter::http::request req = get("/2/users/me");
     req.auth = twitter::http::auth_mode::user;
     co_return co_await c.async_request(req);
@@ -157,31 +159,31 @@ asio::awaitable<twitter::http::response> get_me(twitter::client& c) {
 // ---- Twitter API v1.1
 // ----------------------------------------------------------------------------------------
 
-twitter::client v1_bearer(executor ex, twitter::client_config const& config,
+twitter::api v1_bearer(executor ex, twitter::client_config const& config,
                           std::string const& bearer_token) {
     //[auth_v1_bearer
     auto auth = std::make_shared<twitter::oauth2_bearer_handler>(bearer_token);
-    twitter::client api(ex, auth, config);
+    twitter::api api(ex, auth, config);
     //]
     return api;
 }
 
-twitter::client v1_app(executor ex, twitter::client_config const& config, std::string const& consumer_key,
+twitter::api v1_app(executor ex, twitter::client_config const& config, std::string const& consumer_key,
                        std::string const& consumer_secret) {
     //[auth_v1_app
     auto auth = std::make_shared<twitter::oauth2_app_handler>(ex, consumer_key, consumer_secret, config);
-    twitter::client api(ex, auth, config);
+    twitter::api api(ex, auth, config);
     //]
     return api;
 }
 
-twitter::client v1_oauth1(executor ex, twitter::client_config const& config, std::string const& consumer_key,
+twitter::api v1_oauth1(executor ex, twitter::client_config const& config, std::string const& consumer_key,
                           std::string const& consumer_secret, std::string const& access_token,
                           std::string const& access_token_secret) {
     //[auth_v1_oauth1
     auto auth = std::make_shared<twitter::oauth1_user_handler>(ex, consumer_key, consumer_secret,
                                                                access_token, access_token_secret, "", config);
-    twitter::client api(ex, auth, config);
+    twitter::api api(ex, auth, config);
     //]
     return api;
 }
@@ -316,10 +318,10 @@ asio::awaitable<std::pair<std::string, std::string>> three_legged_reinitialized(
     co_return std::pair(access_token, access_token_secret);
 }
 
-twitter::client three_legged_api(executor ex, twitter::client_config const& config,
+twitter::api three_legged_api(executor ex, twitter::client_config const& config,
                                  std::shared_ptr<twitter::oauth1_user_handler> const& oauth1_user_handler) {
     //[auth_3legged_api
-    twitter::client api(ex, oauth1_user_handler, config);
+    twitter::api api(ex, oauth1_user_handler, config);
     //]
     return api;
 }
@@ -403,9 +405,7 @@ BOOST_AUTO_TEST_CASE(v1_oauth1_user_handler_with_four_credentials) {
         auto const& c = s.server.oauth1();
         auto api = v1_oauth1(s.io.get_executor(), s.config(), c.consumer_key, c.consumer_secret,
                              c.access_token, c.access_token_secret);
-        twitter::http::request req = get("/1.1/account/verify_credentials.json");
-        req.auth = twitter::http::auth_mode::user;
-        auto res = co_await api.async_request(req);
+        auto res = co_await api.async_verify_credentials();
         BOOST_TEST(res.body.find(s.server.default_user_id()) != std::string::npos, res.body);
     });
 }
