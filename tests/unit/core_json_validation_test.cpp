@@ -2,12 +2,11 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include "recorded_fixtures.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstddef>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,29 +17,6 @@ namespace {
 
 using twitter::core::is_valid_json;
 namespace json = boost::json;
-
-struct recorded_body {
-    std::string file;
-    std::string body;
-};
-
-std::vector<recorded_body> recorded_bodies() {
-    std::vector<recorded_body> out;
-    std::filesystem::path const dir = std::filesystem::path(TWITTER_SHARED_DIR) / "fixtures" / "recorded";
-    for (auto const& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() != ".json") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::string const text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        json::value const doc = json::parse(text);
-        if (!doc.is_object() || !doc.as_object().contains("interactions")) continue;
-        for (json::value const& interaction : doc.at("interactions").as_array()) {
-            json::value const& body = interaction.at("response").at("body");
-            if (body.is_string())
-                out.push_back({entry.path().filename().string(), std::string(body.as_string())});
-        }
-    }
-    return out;
-}
 
 // Boost.JSON's full parser is the reference: a body is JSON when it builds a document.
 bool parses(std::string_view text) {
@@ -54,13 +30,14 @@ bool parses(std::string_view text) {
 BOOST_AUTO_TEST_CASE(every_recorded_json_body_validates) {
     std::size_t json_bodies = 0;
     std::size_t other_bodies = 0;
-    for (recorded_body const& r : recorded_bodies()) {
-        if (parses(r.body)) {
+    for (test::recorded_response const& r : test::recorded_responses()) {
+        if (!r.body) continue;
+        if (parses(*r.body)) {
             ++json_bodies;
-            BOOST_TEST(is_valid_json(r.body), r.file);
+            BOOST_TEST(is_valid_json(*r.body), r.file);
         } else {
             ++other_bodies;
-            BOOST_TEST(!is_valid_json(r.body), r.file);
+            BOOST_TEST(!is_valid_json(*r.body), r.file);
         }
     }
     BOOST_TEST(json_bodies > 200u);
@@ -69,8 +46,8 @@ BOOST_AUTO_TEST_CASE(every_recorded_json_body_validates) {
 
 BOOST_AUTO_TEST_CASE(every_proper_prefix_of_a_recorded_body_is_invalid) {
     std::string body;
-    for (recorded_body const& r : recorded_bodies())
-        if (r.body.size() > body.size() && r.body.size() < 4096 && r.body.front() == '{') body = r.body;
+    for (test::recorded_response const& r : test::recorded_responses())
+        if (r.body && r.body->size() > body.size() && r.body->size() < 4096 && r.body->front() == '{') body = *r.body;
     BOOST_TEST_REQUIRE(body.size() > 100u);
     BOOST_TEST_REQUIRE(is_valid_json(body));
     for (std::size_t n = 0; n < body.size(); ++n)

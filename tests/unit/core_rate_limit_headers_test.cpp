@@ -5,13 +5,12 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include "recorded_fixtures.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,32 +22,6 @@ namespace {
 using twitter::core::parse_rate_limit;
 using twitter::http::header;
 namespace json = boost::json;
-
-struct recorded_headers {
-    std::string file;
-    std::vector<header> headers;
-};
-
-// The header set of every recorded response, in the fixture's order.
-std::vector<recorded_headers> recorded_header_sets() {
-    std::vector<recorded_headers> out;
-    std::filesystem::path const dir = std::filesystem::path(TWITTER_SHARED_DIR) / "fixtures" / "recorded";
-    for (auto const& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() != ".json") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::string const text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        json::value const doc = json::parse(text);
-        if (!doc.is_object() || !doc.as_object().contains("interactions")) continue;
-        for (json::value const& interaction : doc.at("interactions").as_array()) {
-            recorded_headers set{entry.path().filename().string(), {}};
-            for (auto const& field : interaction.at("response").at("headers").as_object())
-                if (field.value().is_string())
-                    set.headers.push_back({std::string(field.key()), std::string(field.value().as_string())});
-            out.push_back(std::move(set));
-        }
-    }
-    return out;
-}
 
 std::optional<std::string> find(std::vector<header> const& headers, std::string const& name) {
     for (header const& h : headers)
@@ -104,7 +77,7 @@ BOOST_AUTO_TEST_CASE(real_header_set_is_read) {
 BOOST_AUTO_TEST_CASE(every_recorded_header_set_is_read) {
     std::size_t with_limits = 0;
     std::size_t without_limits = 0;
-    for (auto const& set : recorded_header_sets()) {
+    for (auto const& set : test::recorded_responses()) {
         auto const limit = find(set.headers, "x-rate-limit-limit");
         auto const remaining = find(set.headers, "x-rate-limit-remaining");
         auto const reset = find(set.headers, "x-rate-limit-reset");
