@@ -172,7 +172,8 @@ struct provider_fixture {
         std::string verifier;
         if (page.status == 302) {
             auto const query = page.location.substr(page.location.find('?') + 1);
-            auto const* v = find_param(parse_form(query).value(), "oauth_verifier");
+            auto const params = parse_form(query).value();  // named: find_param points into it
+            auto const* v = find_param(params, "oauth_verifier");
             verifier = v == nullptr ? "" : *v;
         } else if (auto const at = page.body.find("<code>"); at != std::string::npos) {
             verifier = page.body.substr(at + 6, page.body.find("</code>") - at - 6);
