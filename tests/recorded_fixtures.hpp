@@ -1,7 +1,8 @@
 #ifndef TWITTER_TESTS_RECORDED_FIXTURES_HPP
 #define TWITTER_TESTS_RECORDED_FIXTURES_HPP
 
-// The responses recorded from the real API (../shared/fixtures/recorded), read once with Boost.JSON.
+// The exchanges recorded from the real API (../shared/fixtures/recorded), read once with Boost.JSON: each
+// response, with the method, URI and body of the request that it answered.
 
 #include <twitter/http/request.hpp>
 
@@ -23,6 +24,9 @@ struct recorded_response {
     std::int64_t status = 0;
     std::vector<twitter::http::header> headers;  // in the fixture's order
     std::optional<std::string> body;             // absent when the recording kept none
+    std::string request_method;                  // e.g. "GET"
+    std::string request_uri;                     // absolute, query included
+    std::optional<std::string> request_body;     // absent when the request had none
 };
 
 inline std::vector<recorded_response> const& recorded_responses() {
@@ -38,13 +42,19 @@ inline std::vector<recorded_response> const& recorded_responses() {
             if (!doc.is_object() || !doc.as_object().contains("interactions")) continue;  // e.g. a README
             for (json::value const& interaction : doc.at("interactions").as_array()) {
                 json::object const& response = interaction.at("response").as_object();
-                recorded_response r{entry.path().filename().string(),
-                                    response.at("status").to_number<std::int64_t>(), {}, std::nullopt};
+                recorded_response r;
+                r.file = entry.path().filename().string();
+                r.status = response.at("status").to_number<std::int64_t>();
                 for (auto const& field : response.at("headers").as_object())
                     if (field.value().is_string())
                         r.headers.push_back({std::string(field.key()), std::string(field.value().as_string())});
                 if (json::value const& body = response.at("body"); body.is_string())
                     r.body = std::string(body.as_string());
+                json::object const& request = interaction.at("request").as_object();
+                r.request_method = std::string(request.at("method").as_string());
+                r.request_uri = std::string(request.at("uri").as_string());
+                if (json::value const* body = request.if_contains("body"); body && body->is_string())
+                    r.request_body = std::string(body->as_string());
                 out.push_back(std::move(r));
             }
         }
