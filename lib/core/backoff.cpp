@@ -12,10 +12,15 @@ using std::chrono::milliseconds;
 
 double clamp_unit(double x) noexcept { return std::isnan(x) ? 0.0 : std::clamp(x, 0.0, 1.0); }
 
-// The wait until a Unix-seconds reset, one second of margin included; negative when long past.
+// The wait until a Unix-seconds reset, one second of margin included; negative when long past. The reset
+// comes from a header, so it is clamped in seconds before any conversion that could overflow.
 milliseconds until_reset(std::int64_t reset, std::chrono::system_clock::time_point now) noexcept {
-    auto const reset_at = std::chrono::system_clock::time_point(std::chrono::seconds(reset));
-    return std::chrono::duration_cast<milliseconds>(reset_at - now) + std::chrono::seconds(1);
+    constexpr std::int64_t horizon = std::int64_t{100} * 365 * 24 * 3600;  // a century, far past any max_wait
+    auto const now_s = std::chrono::floor<std::chrono::seconds>(now);
+    std::int64_t const count = now_s.time_since_epoch().count();
+    std::int64_t const ahead = std::clamp(reset, count - horizon, count + horizon) - count;
+    auto const into_second = std::chrono::duration_cast<milliseconds>(now - now_s);
+    return std::chrono::seconds(ahead) - into_second + std::chrono::seconds(1);
 }
 
 rate_limit_decision wait_or_give_up(rate_limit_policy const& policy, milliseconds delay) noexcept {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 BOOST_AUTO_TEST_SUITE(core_backoff)
@@ -100,6 +101,19 @@ BOOST_AUTO_TEST_CASE(a_429_past_the_maximum_wait_gives_up) {
     auto const just_in = after_too_many_requests(waiting(), now_unix + 15 * 60 - 1, now, 0, 0.0);
     BOOST_TEST((just_in.what == action::wait));
     BOOST_TEST(just_in.delay.count() == 900000);
+}
+
+BOOST_AUTO_TEST_CASE(absurd_reset_values_neither_overflow_nor_wait_forever) {
+    auto const far =
+        after_too_many_requests(waiting(), std::numeric_limits<std::int64_t>::max(), now, 0, 0.0);
+    BOOST_TEST((far.what == action::give_up));
+    auto const past =
+        after_too_many_requests(waiting(), std::numeric_limits<std::int64_t>::min(), now, 0, 0.0);
+    BOOST_TEST((past.what == action::wait));
+    BOOST_TEST(past.delay.count() == 1000);
+    auto const before = before_sending(
+        waiting(), twitter::rate_limit{75, 0, std::numeric_limits<std::int64_t>::max()}, now, 0.0);
+    BOOST_TEST((before.what == action::proceed));  // too long to wait: let the server answer
 }
 
 BOOST_AUTO_TEST_CASE(a_429_without_reset_backs_off_exponentially) {
