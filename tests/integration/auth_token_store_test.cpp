@@ -234,15 +234,26 @@ BOOST_AUTO_TEST_CASE(concurrent_401s_share_one_refresh) {
     run_scenario(1, [&clocks](scenario s) -> asio::awaitable<void> {
         store_fixture f = co_await authorized(s, clocks);
         twitter::client c(s.io.get_executor(), f.auth, s.config());
-        twitter::emulator::fault refused;
-        refused.path = "/2/users/me";
-        refused.status = 401;
-        refused.count = 10;  // the first ten requests, all made with the same token
-        s.server.inject(refused);
+
+        // The server stops accepting the access token, while the store still thinks it fresh: every request
+        // signed with it gets a 401, whatever order they arrive in (RFC 7009 revocation of the access token).
+        twitter::http::request revoke;
+        revoke.method = twitter::http::verb::post;
+        revoke.target = "/2/oauth2/revoke";
+        revoke.auth = twitter::http::auth_mode::none;
+        revoke.kind = twitter::http::body_kind::form;
+        revoke.form = {{"token", f.auth->token()->access_token},
+                       {"token_type_hint", "access_token"},
+                       {"client_id", s.server.oauth2_public_client().client_id}};
+        twitter::client anonymous(s.io.get_executor(), s.config());
+        co_await anonymous.async_request(std::move(revoke));
+
         int const ok = co_await burst(c, 10);
         BOOST_TEST(ok == 10);
-        // The generation check: later 401s of the old token retry with the new one instead of refreshing again.
+        // The generation check: 401s of the old token that arrive after the refresh retry with the new token
+        // instead of refreshing again; those that arrive during it join it.
         BOOST_TEST(s.server.stats().refresh_grants == 1u);
+        BOOST_TEST(f.updates->load() == 1);
     });
 }
 
