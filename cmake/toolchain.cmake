@@ -13,6 +13,10 @@ endif()
 if(TWITTER_SANITIZE)
     add_compile_options(-fsanitize=${TWITTER_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
     add_link_options(-fsanitize=${TWITTER_SANITIZE})
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND TWITTER_SANITIZE MATCHES "thread")
+        # Asio's fences: g++ warns that ThreadSanitizer does not model atomic_thread_fence.
+        add_compile_options(-Wno-tsan)
+    endif()
     if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND TWITTER_SANITIZE MATCHES "undefined")
         # clang 14's -fsanitize=function cannot handle coroutine frames (an LLVM bug).
         add_compile_options(-fno-sanitize=function)

@@ -6,6 +6,7 @@
 #include "core/form.hpp"
 #include "core/percent_encoding.hpp"
 #include "core/random.hpp"
+#include "core/url.hpp"
 
 #include <openssl/crypto.h>
 
@@ -21,78 +22,14 @@ namespace {
 
 using boost::system::result;
 
-struct url_parts {
-    std::string_view scheme;
-    std::string_view host;
-    unsigned port = 0;  // 0 when the URL names none
-    std::string_view path;
-    std::string_view query;
-};
-
 constexpr char to_lower(char c) noexcept {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](char x, char y) { return to_lower(x) == to_lower(y); });
-}
-
-// A hand-rolled split of an absolute http(s) URL (RFC 3986 section 3); Boost.URL 1.81 has parsing bugs on
-// malformed authorities. Anything unusual is refused rather than guessed at: the result is signed.
-result<url_parts> split_url(std::string_view url) {
-    if (std::any_of(url.begin(), url.end(), [](char c) {
-            auto const u = static_cast<unsigned char>(c);
-            return u <= 0x20 || u >= 0x7F;
-        }))
-        return core_errc::invalid_url;
-    url_parts parts;
-    auto const colon = url.find("://");
-    if (colon == std::string_view::npos) return core_errc::invalid_url;
-    parts.scheme = url.substr(0, colon);
-    if (!iequals(parts.scheme, "http") && !iequals(parts.scheme, "https")) return core_errc::invalid_url;
-    url.remove_prefix(colon + 3);
-
-    auto const fragment = url.find('#');
-    if (fragment != std::string_view::npos) url = url.substr(0, fragment);
-    auto const question = url.find('?');
-    if (question != std::string_view::npos) {
-        parts.query = url.substr(question + 1);
-        url = url.substr(0, question);
-    }
-    auto const slash = url.find('/');
-    std::string_view authority = url.substr(0, slash);
-    parts.path = slash == std::string_view::npos ? std::string_view{} : url.substr(slash);
-
-    // User info has no place in a request we sign (and X never uses it).
-    if (authority.find('@') != std::string_view::npos) return core_errc::invalid_url;
-    std::size_t host_end = 0;
-    if (!authority.empty() && authority.front() == '[') {  // IP literal, RFC 3986 section 3.2.2
-        host_end = authority.find(']');
-        if (host_end == std::string_view::npos) return core_errc::invalid_url;
-        ++host_end;
-    } else {
-        host_end = std::min(authority.find(':'), authority.size());
-    }
-    parts.host = authority.substr(0, host_end);
-    if (parts.host.empty()) return core_errc::invalid_url;
-    auto const rest = authority.substr(host_end);
-    // RFC 3986 section 3.2.3: the port may be empty, which means the scheme's default.
-    if (rest.size() > 1) {
-        auto const digits = rest.substr(1);
-        auto const [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parts.port);
-        if (ec != std::errc{} || end != digits.data() + digits.size() || parts.port == 0 ||
-            parts.port > 65535)
-            return core_errc::invalid_url;
-    } else if (rest.size() == 1 && rest.front() != ':') {
-        return core_errc::invalid_url;
-    }
-    return parts;
-}
 
 // Appends the base string URI of RFC 5849 section 3.4.1.2.
 void append_base_uri(std::string& out, url_parts const& parts) {
-    bool const https = iequals(parts.scheme, "https");
+    bool const https = is_https(parts);
     out += https ? "https://" : "http://";
     std::transform(parts.host.begin(), parts.host.end(), std::back_inserter(out), to_lower);
     if (parts.port != 0 && parts.port != (https ? 443u : 80u)) {

@@ -10,8 +10,7 @@
 
 namespace twitter::detail {
 
-// An absolute http(s) URL taken apart. Parsed by hand, strictly: Boost.URL 1.81 asserts on some malformed
-// authorities, and these strings may come from outside (configuration, redirects, callbacks).
+// An absolute http(s) URL taken apart (core::split_url), with its origin resolved: lower-case host, default port.
 struct parsed_url {
     origin where;
     std::string path;   // as written, never empty ("/" at least)
