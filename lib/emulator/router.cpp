@@ -1,5 +1,7 @@
 #include "emulator/router.hpp"
 
+#include "emulator/encoding.hpp"
+
 #include <array>
 
 namespace twitter::emulator::detail {
@@ -52,34 +54,8 @@ bool match_pattern(std::string_view pattern, std::string_view path, std::string_
     return pattern.empty() && path.empty();
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-std::string decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out += ' ';
-        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
+// Query values as a form decodes them; a malformed escape is kept as written, as a lenient server would.
+std::string decode(std::string_view s) { return percent_decode(s, true).value_or(std::string(s)); }
 
 }  // namespace
 
