@@ -214,26 +214,40 @@ std::string oauth2_server::authenticate_client(std::string_view authorization, p
     return *named;
 }
 
+std::optional<oauth2_server::client_request> oauth2_server::read_client_request(std::string_view authorization,
+                                                                             std::string_view content_type,
+                                                                             std::string_view body,
+                                                                             api_response& error) {
+    auto form = is_form(content_type) ? parse_form(body) : std::nullopt;
+    if (!form) {
+        error = invalid_request("The body must be application/x-www-form-urlencoded.");
+        return std::nullopt;
+    }
+    auto client_id = authenticate_client(authorization, *form, error);
+    if (client_id.empty()) {
+        return std::nullopt;
+    }
+    return client_request{std::move(client_id), std::move(*form)};
+}
+
 api_response oauth2_server::token(std::string_view authorization, std::string_view content_type,
                                   std::string_view body, clock::time_point now) {
-    auto const form = is_form(content_type) ? parse_form(body) : std::nullopt;
-    if (!form) {
-        return invalid_request("The body must be application/x-www-form-urlencoded.");
-    }
     api_response error;
-    auto const client_id = authenticate_client(authorization, *form, error);
-    if (client_id.empty()) {
+    auto const request = read_client_request(authorization, content_type, body, error);
+    if (!request) {
         return error;
     }
-    auto const* grant_type = find_param(*form, "grant_type");
+    auto const& form = request->form;
+    auto const& client_id = request->client_id;
+    auto const* grant_type = find_param(form, "grant_type");
     if (grant_type == nullptr) {
         return invalid_request("Missing required parameter [grant_type].");
     }
     if (*grant_type == "authorization_code") {
-        return authorization_code(client_id, *form, now);
+        return authorization_code(client_id, form, now);
     }
     if (*grant_type == "refresh_token") {
-        return refresh(client_id, *form, now);
+        return refresh(client_id, form, now);
     }
     return oauth_error(400, "unsupported_grant_type",
                        "grant_type must be authorization_code or refresh_token");
@@ -344,16 +358,14 @@ void oauth2_server::revoke_grant(std::uint64_t grant) {
 
 api_response oauth2_server::revoke(std::string_view authorization, std::string_view content_type,
                                    std::string_view body) {
-    auto const form = is_form(content_type) ? parse_form(body) : std::nullopt;
-    if (!form) {
-        return invalid_request("The body must be application/x-www-form-urlencoded.");
-    }
     api_response error;
-    auto const client_id = authenticate_client(authorization, *form, error);
-    if (client_id.empty()) {
+    auto const request = read_client_request(authorization, content_type, body, error);
+    if (!request) {
         return error;
     }
-    auto const* token = find_param(*form, "token");
+    auto const& form = request->form;
+    auto const& client_id = request->client_id;
+    auto const* token = find_param(form, "token");
     if (token == nullptr) {
         return invalid_request("Missing required parameter [token].");
     }

@@ -77,6 +77,15 @@ private:
         std::uint64_t grant = 0;
     };
 
+    // The form of a request to a token endpoint and the client that sent it; nullopt with `error` set when the
+    // body is not a form or the client fails to authenticate.
+    struct client_request {
+        std::string client_id;
+        param_list form;
+    };
+    std::optional<client_request> read_client_request(std::string_view authorization,
+                                                      std::string_view content_type, std::string_view body,
+                                                      api_response& error);
     // RFC 6749 2.3.1 and 3.2.1: a confidential client authenticates with Basic; a public one names itself.
     // Returns the client id, or empty with `error` set.
     std::string authenticate_client(std::string_view authorization, param_list const& form,
