@@ -8,6 +8,8 @@
 #include "emulator/oauth1_verifier.hpp"
 #include "emulator/oauth2_server.hpp"
 
+#include "run_with_deadline.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -143,22 +145,7 @@ struct fixture {
         co_return stream;
     }
 
-    // Runs `test` with a deadline, then checks that the emulator left no work behind once stopped.
-    void run(std::function<asio::awaitable<void>()> test) {
-        bool finished = false;
-        std::exception_ptr failure;
-        asio::co_spawn(ioc, test(), [&](std::exception_ptr e) {
-            finished = true;
-            failure = e;
-            srv.stop();
-        });
-        ioc.run_for(20s);
-        BOOST_TEST_REQUIRE(finished, "the test did not finish before its deadline");
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
-        BOOST_TEST(ioc.stopped(), "work was left in the io_context after stop()");
-    }
+    void run(std::function<asio::awaitable<void>()> const& test) { test::run_with_deadline(ioc, srv, test); }
 
     // request_token -> authorize; returns the request token, its secret and the verifier (or PIN).
     template <class Stream>

@@ -3,6 +3,8 @@
 
 #include <twitter/emulator/server.hpp>
 
+#include "run_with_deadline.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -88,22 +90,7 @@ struct fixture {
         co_await stream.async_handshake(ssl::stream_base::client, asio::use_awaitable);
     }
 
-    // Runs `test` with a deadline, then checks that the emulator left no work behind once stopped.
-    void run(std::function<asio::awaitable<void>()> test) {
-        bool finished = false;
-        std::exception_ptr failure;
-        asio::co_spawn(ioc, test(), [&](std::exception_ptr e) {
-            finished = true;
-            failure = e;
-            srv.stop();
-        });
-        ioc.run_for(20s);
-        BOOST_TEST_REQUIRE(finished, "the test did not finish before its deadline");
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
-        BOOST_TEST(ioc.stopped(), "work was left in the io_context after stop()");
-    }
+    void run(std::function<asio::awaitable<void>()> const& test) { test::run_with_deadline(ioc, srv, test); }
 
     asio::io_context ioc;
     emu::server srv{ioc.get_executor()};
