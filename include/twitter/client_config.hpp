@@ -1,8 +1,12 @@
 #ifndef TWITTER_CLIENT_CONFIG_HPP
 #define TWITTER_CLIENT_CONFIG_HPP
 
+#include <twitter/clock.hpp>
+#include <twitter/retry.hpp>
+
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -47,6 +51,10 @@ struct client_config {
     // Plaintext http:// is refused, except to loopback hosts when this is set (for tests against an emulator).
     bool allow_plaintext_loopback = false;
     std::string user_agent = "twitter-asio/0.1";
+    retry_policy retry;
+    rate_limit_policy rate_limiting;
+    // The time source for every wait; null means real_clock().
+    std::shared_ptr<twitter::clock> clock;
 };
 
 }  // namespace twitter

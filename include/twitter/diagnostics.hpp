@@ -27,12 +27,22 @@ struct rate_limit {
     std::int64_t reset = 0;  // seconds since the Unix epoch
 };
 
+// Every rate limit a response reported. X sends the 15-minute window of the endpoint on most answers, and
+// the 24-hour limits of the app and the user on some writes (POST /2/tweets).
+struct rate_limits {
+    std::optional<rate_limit> window;       // x-rate-limit-limit/remaining/reset
+    std::optional<rate_limit> app_24hour;   // x-app-limit-24hour-limit/remaining/reset
+    std::optional<rate_limit> user_24hour;  // x-user-limit-24hour-limit/remaining/reset
+
+    bool empty() const noexcept { return !window && !app_24hour && !user_24hour; }
+};
+
 // What went wrong, in more words than an error_code. Filled on failure; never holds a secret.
 struct diagnostics {
     unsigned http_status = 0;      // 0 when no response arrived
     std::string message;           // a human-readable summary, e.g. the TLS verification failure
     std::vector<api_error> errors;  // parsed from the error body
-    std::optional<rate_limit> limits;
+    rate_limits limits;
 
     void clear() { *this = {}; }
 };

@@ -50,7 +50,7 @@ class too_many_requests : public http_error {
 public:
     using http_error::http_error;
     // When the rate-limit window resets, in seconds since the Unix epoch; 0 when the server did not say.
-    std::int64_t reset_time() const noexcept { return diag().limits ? diag().limits->reset : 0; }
+    std::int64_t reset_time() const noexcept { return diag().limits.window ? diag().limits.window->reset : 0; }
 };
 class server_error : public http_error {
 public:

@@ -174,7 +174,7 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* override_au
     diag.http_status = res.status;
     if (error_code status_ec = error_for_status(res.status)) {
         diag.errors = core::parse_api_errors(res.body);
-        diag.limits = core::parse_rate_limit(res.headers);
+        diag.limits = core::parse_rate_limits(res.headers);
         co_return status_ec;
     }
     if (res.status >= 300) {

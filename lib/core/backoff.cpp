@@ -58,7 +58,7 @@ rate_limit_decision before_sending(rate_limit_policy const& policy, std::optiona
                                    std::chrono::system_clock::time_point now, double u) noexcept {
     if (!last || last->remaining > 0) return {};
     milliseconds const base = until_reset(last->reset, now);
-    if (!policy.wait_on_rate_limit || base <= std::chrono::seconds(0)) return {};
+    if (!policy.wait_when_exhausted || base <= std::chrono::seconds(0)) return {};
     milliseconds const delay = base + jitter_of(policy.reset_jitter, u);
     // Too long to wait: send anyway and let the 429, if it comes, be reported as after_too_many_requests
     // says.

@@ -5,6 +5,7 @@
 // come in as arguments (`now`, and `u`, a uniform sample in [0, 1)), so every decision is reproducible.
 
 #include <twitter/diagnostics.hpp>
+#include <twitter/retry.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -12,31 +13,13 @@
 
 namespace twitter::core {
 
-struct backoff_policy {
-    std::chrono::milliseconds initial{1000};
-    double multiplier = 2.0;
-    std::chrono::milliseconds max{std::chrono::minutes(2)};  // the cap, jitter included
-    // The share of each delay that is random: a delay lies in [nominal * (1 - jitter), nominal], so the cap
-    // holds and clients that failed together spread out. Clamped to [0, 1].
-    double jitter = 0.5;
-};
+using twitter::backoff_policy;
+using twitter::rate_limit_policy;
 
 // The wait before retry number `attempt` (0 for the first retry): nominal = min(max, initial *
 // multiplier^attempt), minus up to `jitter` of it, as `u` says (u = 0 waits the full nominal delay). Never
 // less than 1 ms, so a misconfigured policy cannot spin.
 std::chrono::milliseconds backoff_delay(backoff_policy const& policy, unsigned attempt, double u) noexcept;
-
-struct rate_limit_policy {
-    bool wait_on_rate_limit = false;  // Tweepy's wait_on_rate_limit
-    // Waiting longer than this returns the 429 instead (X's windows are 15 minutes; 24-hour limits are not
-    // worth waiting for).
-    std::chrono::milliseconds max_wait{std::chrono::minutes(16)};
-    // Added to a wait for a known reset, scaled by `u`, so clients that hit one limit together do not all
-    // come back in the same second.
-    std::chrono::milliseconds reset_jitter{std::chrono::seconds(2)};
-    // With no usable reset header, waits follow this schedule instead (never a spin).
-    backoff_policy backoff;
-};
 
 struct rate_limit_decision {
     enum class action {
@@ -58,8 +41,8 @@ rate_limit_decision after_too_many_requests(rate_limit_policy const& policy,
 
 // Before sending, given the limits of the last response from the same endpoint: when none remain and the
 // window has not reset yet, wait for the reset (plus margin and jitter, as above) instead of collecting a
-// 429. Proceeds when requests remain, the window is over, wait_on_rate_limit is off, or the wait would exceed
-// max_wait: then the server answers, and a 429 goes through after_too_many_requests. Never gives up.
+// 429. Proceeds when requests remain, the window is over, wait_when_exhausted is off, or the wait would
+// exceed max_wait: then the server answers, and a 429 goes through after_too_many_requests. Never gives up.
 rate_limit_decision before_sending(rate_limit_policy const& policy, std::optional<rate_limit> const& last,
                                    std::chrono::system_clock::time_point now, double u) noexcept;
 

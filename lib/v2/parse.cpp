@@ -451,8 +451,8 @@ error_code parse(std::string_view body, response<std::vector<tweet_count>>& out)
 error_code parse(std::string_view body, response<action_result>& out) { return parse_envelope(body, out); }
 error_code parse(std::string_view body, response<dm_created>& out) { return parse_envelope(body, out); }
 
-std::optional<rate_limit> rate_limit_of(std::span<http::header const> headers) noexcept {
-    return core::parse_rate_limit(headers);
+rate_limits rate_limits_of(std::span<http::header const> headers) noexcept {
+    return core::parse_rate_limits(headers);
 }
 
 }  // namespace twitter::v2

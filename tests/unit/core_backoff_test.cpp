@@ -33,6 +33,7 @@ backoff_policy no_jitter() {
 rate_limit_policy waiting() {
     rate_limit_policy p;
     p.wait_on_rate_limit = true;
+    p.wait_when_exhausted = true;
     p.max_wait = 15min;
     p.reset_jitter = 2s;
     p.backoff = no_jitter();
@@ -150,7 +151,7 @@ BOOST_AUTO_TEST_CASE(none_remaining_after_the_reset_is_sent_at_once) {
 
 BOOST_AUTO_TEST_CASE(none_remaining_without_waiting_lets_the_server_answer) {
     auto p = waiting();
-    p.wait_on_rate_limit = false;
+    p.wait_when_exhausted = false;
     BOOST_TEST(
         (before_sending(p, twitter::rate_limit{75, 0, now_unix + 120}, now, 0.0).what == action::proceed));
     p = waiting();

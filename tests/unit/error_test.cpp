@@ -60,7 +60,7 @@ diagnostics sample_diagnostics(unsigned status) {
     e.detail = "Value passed for the token was invalid.";
     e.type = "about:blank";
     d.errors.push_back(e);
-    d.limits = twitter::rate_limit{900, 0, 1665184653};
+    d.limits.window = twitter::rate_limit{900, 0, 1665184653};
     return d;
 }
 

@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_default_model_has_nothing_set) {
     BOOST_TEST(t.referenced_tweets.empty());
     twitter::v2::response<std::vector<twitter::v2::user>> const page;
     BOOST_TEST(page.data.empty());
-    BOOST_TEST(!page.limits.has_value());
+    BOOST_TEST(page.limits.empty());
     twitter::v2::response<twitter::v2::user> const one;
     BOOST_TEST(!one.data.has_value());
 }

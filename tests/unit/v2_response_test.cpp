@@ -240,14 +240,14 @@ BOOST_AUTO_TEST_CASE(recorded_rate_limit_headers_reach_the_envelope) {
         static_cast<void>(v2::parse(res, out));
         auto const reset = header("x-rate-limit-reset");
         if (!header("x-rate-limit-limit") || !header("x-rate-limit-remaining") || !reset) {
-            BOOST_TEST(!out.limits.has_value());
+            BOOST_TEST(!out.limits.window.has_value());
             continue;
         }
         BOOST_TEST_CONTEXT(r.file) {
-            BOOST_TEST_REQUIRE(out.limits.has_value());
-            BOOST_TEST(std::to_string(out.limits->limit) == *header("x-rate-limit-limit"));
-            BOOST_TEST(std::to_string(out.limits->remaining) == *header("x-rate-limit-remaining"));
-            BOOST_TEST(std::to_string(out.limits->reset) == *reset);
+            BOOST_TEST_REQUIRE(out.limits.window.has_value());
+            BOOST_TEST(std::to_string(out.limits.window->limit) == *header("x-rate-limit-limit"));
+            BOOST_TEST(std::to_string(out.limits.window->remaining) == *header("x-rate-limit-remaining"));
+            BOOST_TEST(std::to_string(out.limits.window->reset) == *reset);
             ++with_limits;
         }
     }
@@ -359,7 +359,7 @@ BOOST_AUTO_TEST_CASE(absent_optional_fields_stay_empty) {
     BOOST_TEST(!out.data->is_protected.has_value());
     BOOST_TEST(!out.data->withheld.has_value());
     BOOST_TEST(!out.meta.result_count.has_value());
-    BOOST_TEST(!out.limits.has_value());
+    BOOST_TEST(!out.limits.window.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(unknown_members_and_nulls_are_ignored) {
@@ -486,22 +486,22 @@ BOOST_AUTO_TEST_CASE(parsing_again_replaces_the_previous_page) {
     BOOST_TEST_REQUIRE(!v2::parse(R"({"data":[{"id":"1","name":"a","username":"b"}],
         "meta":{"result_count":1,"next_token":"T1"},"errors":[{"title":"x"}]})",
                                   out));
-    out.limits = twitter::rate_limit{15, 14, 1700000000};
+    out.limits.window = twitter::rate_limit{15, 14, 1700000000};
     BOOST_TEST_REQUIRE(!v2::parse(R"({"meta":{"result_count":0}})", out));
     BOOST_TEST(out.data.empty());
     BOOST_TEST(out.errors.empty());
     BOOST_TEST(!out.meta.next_token.has_value());
     BOOST_TEST(out.raw_json == R"({"meta":{"result_count":0}})");
-    BOOST_TEST_REQUIRE(out.limits.has_value());  // a body says nothing about limits: those stay
-    BOOST_TEST(out.limits->remaining == 14u);
+    BOOST_TEST_REQUIRE(out.limits.window.has_value());  // a body says nothing about limits: those stay
+    BOOST_TEST(out.limits.window->remaining == 14u);
 }
 
 BOOST_AUTO_TEST_CASE(a_response_without_limit_headers_has_no_limits) {
     twitter::http::response res{200, {{"content-type", "application/json"}}, R"({"data":{"liked":true}})"};
     v2::response<v2::action_result> out;
-    out.limits = twitter::rate_limit{1, 1, 1};
+    out.limits.window = twitter::rate_limit{1, 1, 1};
     BOOST_TEST_REQUIRE(!v2::parse(res, out));
-    BOOST_TEST(!out.limits.has_value());
+    BOOST_TEST(!out.limits.window.has_value());
     BOOST_TEST((out.data->liked == std::optional<bool>(true)));
 }
 

@@ -38,7 +38,7 @@ struct response {
     v2::includes includes;
     std::vector<api_error> errors;
     v2::meta meta;
-    std::optional<rate_limit> limits;  // from the x-rate-limit-* headers, when the response had them
+    rate_limits limits;  // from the x-rate-limit-* and 24-hour headers the response had
     std::string raw_json;              // the body as received, for fields the models do not cover
 };
 
@@ -62,14 +62,14 @@ error_code parse(std::string_view body, response<std::vector<tweet_count>>& out)
 error_code parse(std::string_view body, response<action_result>& out);
 error_code parse(std::string_view body, response<dm_created>& out);
 
-// The x-rate-limit-limit/remaining/reset headers, when all three are present and valid.
-std::optional<rate_limit> rate_limit_of(std::span<http::header const> headers) noexcept;
+// The x-rate-limit-* window and the 24-hour limits, each when its three headers are present and valid.
+rate_limits rate_limits_of(std::span<http::header const> headers) noexcept;
 
-// A whole HTTP response: the body as above, and the rate limit from the headers.
+// A whole HTTP response: the body as above, and the rate limits from the headers.
 template <class T>
 error_code parse(http::response const& res, response<T>& out) {
     error_code const ec = parse(std::string_view(res.body), out);
-    out.limits = rate_limit_of(res.headers);
+    out.limits = rate_limits_of(res.headers);
     return ec;
 }
 
