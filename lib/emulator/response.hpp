@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace twitter::emulator::detail {
 
@@ -23,6 +25,10 @@ struct api_response {
     std::string location;        // the Location of a redirect
     bool auth_rejected = false;  // 401 or 403 for credentials
     bool rate_limited = false;   // 429
+    // More headers, after the usual ones (a header named here replaces the usual one of that name).
+    std::vector<std::pair<std::string, std::string>> headers;
+    // Send `headers` and the framing only, none of the usual headers: a recorded answer being replayed.
+    bool verbatim = false;
 };
 
 // An error in API v1.1's shape: {"errors":[{"code":..,"message":".."}]}.

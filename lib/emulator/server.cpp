@@ -6,6 +6,7 @@
 #include "emulator/certificates.hpp"
 #include "emulator/faults.hpp"
 #include "emulator/gzip.hpp"
+#include "emulator/replay.hpp"
 #include "emulator/service.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -78,7 +79,9 @@ struct response_head {
     std::string_view access_level;
     std::string_view content_type = detail::json_content_type;
     std::string_view location;                                                // a redirect's target
-    std::vector<std::pair<std::string, std::string>> const* extra = nullptr;  // a status fault's headers
+    // A status fault's headers, or the answer's own extra headers.
+    std::vector<std::pair<std::string, std::string>> const* extra = nullptr;
+    bool verbatim = false;  // a replayed recording: `extra` and the framing, nothing else
     std::chrono::milliseconds response_time{0};
 };
 
@@ -135,40 +138,42 @@ void render_head(std::string& out, response_head const& h) {
     out += ' ';
     out.append(http::obsolete_reason(static_cast<http::status>(h.status)));
     out.append("\r\n");
-    header("date", http_date());
-    header("server", "tsa_b");
-    header("api-version", "2.52");
-    header("cache-control", "no-cache, no-store, max-age=0");
-    if (h.content_type == detail::json_content_type) {
-        header("content-disposition", "attachment; filename=json.json");
+    if (!h.verbatim) {
+        header("date", http_date());
+        header("server", "tsa_b");
+        header("api-version", "2.52");
+        header("cache-control", "no-cache, no-store, max-age=0");
+        if (h.content_type == detail::json_content_type) {
+            header("content-disposition", "attachment; filename=json.json");
+        }
+        header("content-type", h.content_type);
+        if (!h.location.empty()) {
+            header("location", h.location);
+        }
+        header("perf", "7626143928");
+        header("strict-transport-security", "max-age=631138519");
+        if (!h.access_level.empty()) {
+            header("x-access-level", h.access_level);
+        }
+        header("x-content-type-options", "nosniff");
+        header("x-frame-options", "SAMEORIGIN");
+        if (h.limits) {
+            std::array<char, 24> buf;
+            auto const number = [&](auto value) {
+                return std::string_view(buf.data(),
+                                        std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr);
+            };
+            header("x-rate-limit-limit", number(h.limits->limit));
+            header("x-rate-limit-remaining", number(h.limits->remaining));
+            header("x-rate-limit-reset", number(h.limits->reset));
+        }
+        {
+            std::array<char, 24> buf;
+            auto const end = std::to_chars(buf.data(), buf.data() + buf.size(), h.response_time.count()).ptr;
+            header("x-response-time", std::string_view(buf.data(), end));
+        }
+        header("x-xss-protection", "0");
     }
-    header("content-type", h.content_type);
-    if (!h.location.empty()) {
-        header("location", h.location);
-    }
-    header("perf", "7626143928");
-    header("strict-transport-security", "max-age=631138519");
-    if (!h.access_level.empty()) {
-        header("x-access-level", h.access_level);
-    }
-    header("x-content-type-options", "nosniff");
-    header("x-frame-options", "SAMEORIGIN");
-    if (h.limits) {
-        std::array<char, 24> buf;
-        auto const number = [&](auto value) {
-            return std::string_view(buf.data(),
-                                    std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr);
-        };
-        header("x-rate-limit-limit", number(h.limits->limit));
-        header("x-rate-limit-remaining", number(h.limits->remaining));
-        header("x-rate-limit-reset", number(h.limits->reset));
-    }
-    {
-        std::array<char, 24> buf;
-        auto const end = std::to_chars(buf.data(), buf.data() + buf.size(), h.response_time.count()).ptr;
-        header("x-response-time", std::string_view(buf.data(), end));
-    }
-    header("x-xss-protection", "0");
     if (h.extra != nullptr) {
         for (auto const& [n, v] : *h.extra) {
             out.append(n).append(": ").append(v).append("\r\n");
@@ -241,6 +246,7 @@ struct server::impl : std::enable_shared_from_this<impl> {
     mutable std::mutex mutex;  // guards everything below
     detail::service api;
     detail::fault_table faults;
+    detail::replay_queue replays;
     std::deque<logged_request> log;
     counters stats;
     std::unordered_map<std::uint64_t, std::weak_ptr<connection>> connections;
@@ -354,6 +360,10 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
             h.access_level = answer.access_level;
             h.content_type = answer.content_type;
             h.location = answer.location;
+            h.verbatim = answer.verbatim;
+            if (!answer.headers.empty()) {
+                h.extra = &answer.headers;
+            }
             body = std::move(answer.body);
         }
 
@@ -539,6 +549,18 @@ std::optional<fault> server::impl::on_request(http::request<http::string_body> c
 
 detail::api_response server::impl::answer(http::request<http::string_body> const& req, bool tls) {
     std::lock_guard lock(mutex);
+    if (!replays.empty()) {
+        if (auto recorded = replays.take(req.method_string(), req.target())) {
+            ++stats.replayed;
+            detail::api_response r;
+            r.status = recorded->status;
+            r.body = std::move(recorded->body);
+            r.headers = std::move(recorded->headers);
+            r.verbatim = true;
+            return r;
+        }
+        ++stats.replay_misses;
+    }
     // OAuth 1.0a signs the scheme and the Host header, so the service sees both exactly as they arrived.
     auto r = api.handle({req.method_string(), req.target(), req[http::field::authorization], req.body(),
                          tls ? "https" : "http", req[http::field::host], req[http::field::content_type]},
@@ -591,6 +613,23 @@ void server::inject(fault f) {
 void server::clear_faults() {
     std::lock_guard lock(impl_->mutex);
     impl_->faults.clear();
+}
+
+void server::replay(std::vector<recorded_exchange> exchanges) {
+    std::lock_guard lock(impl_->mutex);
+    for (auto& e : exchanges) {
+        impl_->replays.add(std::move(e));
+    }
+}
+
+void server::clear_replay() {
+    std::lock_guard lock(impl_->mutex);
+    impl_->replays.clear();
+}
+
+std::size_t server::pending_replays() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->replays.size();
 }
 
 std::string const& server::default_user_id() const { return impl_->api.default_user_id(); }

@@ -74,6 +74,20 @@ struct fault {
     std::chrono::milliseconds delay{0};
 };
 
+// One recorded request/response pair, as in ../shared/fixtures/recorded, for server::replay().
+struct recorded_exchange {
+    std::string method;  // "GET"
+    // Path and query as the API received it, e.g. "/2/tweets/search/recent?query=x". An absolute URL
+    // ("https://api.twitter.com/2/...", as the fixtures write it) is accepted too: its scheme and host are
+    // ignored, since every X host shares the emulator's one origin.
+    std::string target;
+    unsigned status = 200;
+    // Response headers to send back (hop-by-hop ones, Content-Length and Content-Encoding are dropped: the
+    // emulator frames and compresses the body itself).
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;  // the response body, uncompressed
+};
+
 struct logged_request {
     std::string method;
     std::string target;                                        // path and query, as received
@@ -108,6 +122,9 @@ struct counters {
     std::uint64_t invalid_grants = 0;
     std::uint64_t pkce_failures = 0;  // a code_verifier that did not match its code_challenge
     std::uint64_t scope_denials = 0;  // 403: a missing OAuth 2.0 scope or a read-only OAuth 1.0a token
+    std::uint64_t replayed = 0;       // answered from a recorded exchange queued with replay()
+    // Requests that matched no queued exchange while some were queued (answered by the emulation).
+    std::uint64_t replay_misses = 0;
 };
 
 class server {
@@ -154,6 +171,17 @@ public:
 
     void inject(fault f);
     void clear_faults();
+
+    // Queues recorded exchanges, after any already queued. A request with the same method, the same path and
+    // the same multiset of decoded query parameters (in any order) as a queued exchange is answered with the
+    // earliest such exchange's status, headers and body, without any authentication or rate-limit check, and
+    // that exchange is used up. A request that matches none gets the emulated answer. Injected faults come
+    // first; replayed requests are still logged and counted.
+    void replay(std::vector<recorded_exchange> exchanges);
+    // Forgets every queued exchange that was not used.
+    void clear_replay();
+    // How many queued exchanges are still unused.
+    std::size_t pending_replays() const;
 
     counters stats() const;
     std::vector<logged_request> request_log() const;
