@@ -7,6 +7,9 @@
 #include <twitter/error.hpp>
 #include <twitter/http/request.hpp>
 #include <twitter/http/response.hpp>
+#include <twitter/v2/endpoints.hpp>
+#include <twitter/v2/response.hpp>
+#include <twitter/v2/typed_request.hpp>
 #include <twitter/with_diagnostics.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -16,6 +19,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace twitter {
 
@@ -32,17 +36,24 @@ struct client_credentials {
     friend std::ostream& operator<<(std::ostream& os, client_credentials const& c);
 };
 
+class client;
+
 namespace detail {
 struct client_impl;
 using request_handler = boost::asio::any_completion_handler<void(error_code, http::response)>;
 void async_request(std::shared_ptr<client_impl> const& impl, http::request req, diagnostics* diag,
                    request_handler handler);
+// Instantiated in the library for every T that v2::parse accepts.
+template <class T>
+void async_call(std::shared_ptr<client_impl> const& impl, http::request req, diagnostics* diag,
+                boost::asio::any_completion_handler<void(error_code, v2::response<T>)> handler);
+std::shared_ptr<client_impl> const& impl_of(client const& c) noexcept;
 }  // namespace detail
 
 // A client of the X API (v2). Every operation is asynchronous, takes a completion token and completes on the
 // handler's associated executor (or the client's). The client is cheap to move; operations in flight keep what
 // they need alive.
-class client {
+class client : public v2::client_endpoints<client> {
 public:
     using executor_type = boost::asio::any_io_executor;
 
@@ -62,6 +73,11 @@ public:
     executor_type get_executor() const noexcept;
     client_config const& config() const noexcept;
 
+    // The rate limits the last answer from an endpoint reported, or none yet. `path` may be a concrete path
+    // ("/2/users/2244994945/followers") or X's template ("/2/users/:id/followers"): ids share their
+    // endpoint's bucket. Safe to call from any thread.
+    rate_limits last_rate_limits(http::verb method, std::string_view path) const;
+
     // Sends any request, with the client's authentication, and completes with the response once it is
     // complete and decompressed. Any status outside 2xx is an api_errc error; the response still comes back
     // with it, and `diag` (or the thrown exception) holds the parsed X error.
@@ -74,7 +90,30 @@ public:
         return async_request_impl(std::move(req), &diag, std::forward<CompletionToken>(token));
     }
 
+    // Sends a typed v2 request (see <twitter/v2/requests.hpp>) and completes with its parsed answer. A 2xx
+    // whose body does not fit the model is protocol_errc::malformed_json.
+    template <class T,
+              boost::asio::completion_token_for<void(error_code, v2::response<T>)> CompletionToken = default_token>
+    auto async_call(v2::typed_request<T> req, CompletionToken&& token = {}) {
+        return async_call_impl<T>(std::move(req.http), nullptr, std::forward<CompletionToken>(token));
+    }
+    template <class T,
+              boost::asio::completion_token_for<void(error_code, v2::response<T>)> CompletionToken = default_token>
+    auto async_call(v2::typed_request<T> req, diagnostics& diag, CompletionToken&& token = {}) {
+        return async_call_impl<T>(std::move(req.http), &diag, std::forward<CompletionToken>(token));
+    }
+
 private:
+    friend std::shared_ptr<detail::client_impl> const& detail::impl_of(client const& c) noexcept;
+
+    template <class T, class CompletionToken>
+    auto async_call_impl(http::request req, diagnostics* diag, CompletionToken&& token) {
+        return boost::asio::async_initiate<CompletionToken, void(error_code, v2::response<T>)>(
+            [](auto handler, diagnostics* d, std::shared_ptr<detail::client_impl> const& impl,
+               http::request r) { detail::async_call<T>(impl, std::move(r), d, std::move(handler)); },
+            token, diag, impl_, std::move(req));
+    }
+
     template <class CompletionToken>
     auto async_request_impl(http::request req, diagnostics* diag, CompletionToken&& token) {
         return boost::asio::async_initiate<CompletionToken, void(error_code, http::response)>(

@@ -6,11 +6,16 @@
 
 #include <twitter/auth/handler.hpp>
 #include <twitter/client_config.hpp>
+#include <twitter/diagnostics.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace twitter::detail {
@@ -36,6 +41,22 @@ struct client_impl {
     diagnostics tls_diag;
 
     std::vector<std::unique_ptr<connection_pool>> pools;  // a handful of origins: a vector beats a map
+
+    std::shared_ptr<twitter::clock> const clock;  // config.clock, or the real one
+
+    // The last limits each endpoint bucket reported (core::endpoint_key). Guarded by a mutex rather than the
+    // strand because client::last_rate_limits reads it from any thread.
+    mutable std::mutex limits_mutex;
+    std::map<std::string, rate_limits, std::less<>> limits_by_endpoint;
+
+    // "{me}": the user id behind each user handler, once known. While a lookup runs, `me_lookup` exists and
+    // other callers wait for it to be cancelled.
+    struct known_user {
+        auth_handler const* auth;
+        std::string id;
+    };
+    std::vector<known_user> me_ids;
+    std::unique_ptr<boost::asio::steady_timer> me_lookup;
 };
 
 }  // namespace twitter::detail

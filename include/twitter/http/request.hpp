@@ -33,6 +33,7 @@ enum class auth_mode {
     automatic,  // the app (bearer) credentials when the client has them, else the user's: Tweepy's user_auth=False
     user,       // user context only, OAuth 1.0a or an OAuth 2.0 user token: Tweepy's user_auth=True
     bearer,     // a bearer token only, app-only or OAuth 2.0 user; never OAuth 1.0a
+    user_bearer,  // an OAuth 2.0 user access token only (the bookmarks endpoints)
     none,       // no credentials at all
 };
 
