@@ -32,7 +32,9 @@ std::string endpoint_key(http::verb method, std::string_view path) {
     std::string key(http::to_string(method));
     key += ' ';
     bool after_username = false;
-    std::size_t start = 0;
+    // The first segment is the API version ("2", "1.1"), never an id.
+    std::size_t start = path.find('/', 1);
+    key.append(path.substr(0, start));
     while (start < path.size()) {
         std::size_t const slash = path.find('/', start + 1);
         std::string_view segment = path.substr(start, slash == std::string_view::npos ? path.npos : slash - start);
