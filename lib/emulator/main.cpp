@@ -28,7 +28,8 @@ constexpr char const* usage =
     "usage: twitter-emulator [--port N] [--address A] [--rate-limit N]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
-    "  --rate-limit N  requests per endpoint and token in each 15-minute window (default 900)\n";
+    "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
+    "                  (default: X's documented limit of each family, 900 where none is known)\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;

@@ -24,7 +24,8 @@ bool iequals(std::string_view a, std::string_view b) {
 
 replay_key make_replay_key(std::string_view method, std::string_view target) {
     // The fixtures name api.twitter.com and upload.twitter.com; the emulator serves both on one origin.
-    if (auto const scheme = target.find("://"); scheme != std::string_view::npos && scheme < target.find('/')) {
+    if (auto const scheme = target.find("://");
+        scheme != std::string_view::npos && scheme < target.find('/')) {
         auto const path_start = target.find('/', scheme + 3);
         target = path_start == std::string_view::npos ? std::string_view("/") : target.substr(path_start);
     }
@@ -41,8 +42,9 @@ replay_key make_replay_key(std::string_view method, std::string_view target) {
         auto const pair = query.substr(0, amp);
         if (!pair.empty()) {
             auto const eq = pair.find('=');
-            key.query.emplace_back(decode(pair.substr(0, eq)),
-                                   eq == std::string_view::npos ? std::string{} : decode(pair.substr(eq + 1)));
+            key.query.emplace_back(decode(pair.substr(0, eq)), eq == std::string_view::npos
+                                                                   ? std::string{}
+                                                                   : decode(pair.substr(eq + 1)));
         }
         if (amp == std::string_view::npos) {
             break;
@@ -55,9 +57,9 @@ replay_key make_replay_key(std::string_view method, std::string_view target) {
 
 bool is_hop_by_hop(std::string_view header) {
     static constexpr std::array<std::string_view, 11> names{
-        "connection", "keep-alive",         "proxy-connection",    "transfer-encoding",
-        "te",         "trailer",            "upgrade",             "proxy-authenticate",
-        "proxy-authorization", "content-length", "content-encoding"};
+        "connection",      "keep-alive", "proxy-connection",   "transfer-encoding",   "te",
+        "trailer",         "upgrade",    "proxy-authenticate", "proxy-authorization", "content-length",
+        "content-encoding"};
     return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(n, header); });
 }
 
@@ -72,7 +74,8 @@ std::optional<recorded_exchange> replay_queue::take(std::string_view method, std
         return std::nullopt;
     }
     auto const key = make_replay_key(method, target);
-    auto const it = std::find_if(entries_.begin(), entries_.end(), [&](entry const& e) { return e.key == key; });
+    auto const it =
+        std::find_if(entries_.begin(), entries_.end(), [&](entry const& e) { return e.key == key; });
     if (it == entries_.end()) {
         return std::nullopt;
     }

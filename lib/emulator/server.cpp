@@ -223,8 +223,13 @@ struct server::impl : std::enable_shared_from_this<impl> {
           cfg(std::move(config)),
           accept_strand(asio::make_strand(ex)),
           ssl_ctx(ssl::context::tls_server),
-          api(cfg.rate_limit_per_window, cfg.rate_limit_window,
-              {cfg.access_token_lifetime, cfg.authorization_code_lifetime, cfg.timestamp_window}) {}
+          api(detail::service_params{cfg.rate_limit_per_window,
+                                     cfg.family_limits,
+                                     cfg.rate_limit_window,
+                                     {cfg.access_token_lifetime, cfg.authorization_code_lifetime,
+                                      cfg.timestamp_window},
+                                     cfg.synthetic_followers,
+                                     cfg.media_processing_polls}) {}
 
     void start();
     void stop();
@@ -311,6 +316,7 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
     auto& self = *conn.owner;
     for (;;) {
         http::request_parser<http::string_body> parser;
+        parser.body_limit(32 * 1024 * 1024);  // Beast's 1 MB default refuses X-sized uploads (5 MB APPENDs)
         auto const [read_ec, read_bytes] = co_await http::async_read(stream, buffer, parser, use_nothrow);
         if (read_ec || conn.closed) {
             co_return;

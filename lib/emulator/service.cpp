@@ -1,11 +1,11 @@
 #include "emulator/service.hpp"
 
+#include "emulator/api_errors.hpp"
 #include "emulator/encoding.hpp"
 #include "emulator/router.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
@@ -19,47 +19,20 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::string_view unauthorized_body =
-    R"({"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"})";
-constexpr std::string_view app_only_refused_body =
-    R"({"title":"Unsupported Authentication","detail":"Authenticating with OAuth 2.0 Application-Only is )"
-    R"(forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 )"
-    R"(User Context].","type":"https://api.twitter.com/2/problems/unsupported-authentication","status":403})";
-constexpr std::string_view oauth1_permissions_body =
-    R"({"detail":"Your client app is not configured with the appropriate oauth1 app permissions for this )"
-    R"(endpoint.","type":"https://api.twitter.com/2/problems/oauth1-permissions","title":"Forbidden",)"
-    R"("status":403})";
-constexpr std::string_view forbidden_body =
-    R"({"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"})";
-constexpr std::string_view too_many_requests_body =
-    R"({"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429})";
-constexpr std::string_view not_found_route_body =
-    R"({"title":"Not Found Error","detail":"Sorry, that page does not exist.",)"
-    R"("type":"https://api.twitter.com/2/problems/resource-not-found","status":404})";
+constexpr std::string_view post_tweets_family = "POST /2/tweets";
+constexpr std::string_view daily_app_family = "POST /2/tweets 24-hour app";
+constexpr std::string_view daily_user_family = "POST /2/tweets 24-hour user";
+constexpr std::chrono::hours daily_window{24};
 
 // The scopes of the default user token: everything the emulated endpoints can ask for.
 std::vector<std::string> all_scopes() {
-    return {"tweet.read",     "tweet.write", "users.read", "follows.read",
-            "follows.write",  "like.read",   "like.write", "bookmark.read",
-            "bookmark.write", "list.read",   "list.write", "offline.access"};
-}
-
-// The scopes are those X documents for each endpoint; OAuth 1.0a tokens need read-write to write.
-auth_requirement requirement_of(route_id id) {
-    switch (id) {
-        case route_id::get_me:
-            return {true, {"tweet.read", "users.read"}, false};
-        case route_id::post_tweet:
-            return {true, {"tweet.read", "tweet.write", "users.read"}, true};
-        case route_id::verify_credentials:
-            return {true, {}, false};
-        case route_id::get_tweet:
-        case route_id::get_tweets:
-            return {false, {"tweet.read", "users.read"}, false};
-        default:
-            break;
-    }
-    return {};
+    return {"tweet.read",    "tweet.write",    "tweet.moderate.write",
+            "users.read",    "follows.read",   "follows.write",
+            "like.read",     "like.write",     "mute.read",
+            "mute.write",    "block.read",     "block.write",
+            "bookmark.read", "bookmark.write", "list.read",
+            "list.write",    "space.read",     "dm.read",
+            "dm.write",      "media.write",    "offline.access"};
 }
 
 std::string_view access_level_of(principal const& who) {
@@ -78,76 +51,73 @@ std::string_view access_level_of(principal const& who) {
     return has("tweet.write") ? "read-write" : "read";
 }
 
-// X's ids are 1 to 19 decimal digits.
-bool valid_id(std::string_view id) {
-    return !id.empty() && id.size() <= 19 &&
-           std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+auth_requirement requirement_of(route const& r) {
+    auth_requirement need;
+    need.user_context = r.who == access::user || r.who == access::oauth2_user;
+    need.write = r.write;
+    std::string_view rest = r.scopes;
+    while (!rest.empty()) {
+        auto const space = rest.find(' ');
+        if (auto const scope = rest.substr(0, space); !scope.empty()) {
+            need.scopes.push_back(scope);
+        }
+        if (space == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(space + 1);
+    }
+    return need;
 }
 
-api_response make(unsigned status, std::string body) {
-    api_response r;
-    r.status = status;
-    r.body = std::move(body);
-    return r;
+std::string_view kind_name(principal const& who) {
+    if (who.what == principal::kind::app) {
+        return "OAuth 2.0 Application-Only";
+    }
+    return who.oauth1 ? "OAuth 1.0a User Context" : "OAuth 2.0 User Context";
 }
 
-api_response invalid_request(json::object error) {
-    json::object body;
-    body["errors"] = json::array{std::move(error)};
-    body["title"] = "Invalid Request";
-    body["detail"] = "One or more parameters to your request was invalid.";
-    body["type"] = "https://api.twitter.com/2/problems/invalid-request";
-    return make(400, json::serialize(body));
-}
-
-api_response invalid_parameter(std::string_view name, std::string_view value) {
-    json::object error;
-    error["parameters"] = json::object{{name, json::array{json::string(value)}}};
-    std::string message = "The `";
-    message.append(name).append("` query parameter value [").append(value).append("] is not valid");
-    error["message"] = message;
-    return invalid_request(std::move(error));
-}
-
-json::object not_found_error(std::string_view parameter, std::string_view id) {
-    std::string detail = "Could not find tweet with id: [";
-    detail.append(id).append("].");
-    return {{"value", id},
-            {"detail", detail},
-            {"title", "Not Found Error"},
-            {"resource_type", "tweet"},
-            {"parameter", parameter},
-            {"resource_id", id},
-            {"type", "https://api.twitter.com/2/problems/resource-not-found"}};
-}
-
-json::object tweet_json(std::string_view id, std::string_view text) {
-    return {{"id", id}, {"text", text}, {"edit_history_tweet_ids", json::array{json::string(id)}}};
+void add_number_header(api_response& r, std::string name, std::int64_t value) {
+    r.headers.emplace_back(std::move(name), std::to_string(value));
 }
 
 }  // namespace
 
+rate_limiter::limit_map effective_limits(std::optional<std::size_t> per_window,
+                                         std::map<std::string, std::size_t> const& overrides) {
+    rate_limiter::limit_map limits;
+    if (!per_window) {
+        for (auto const& entry : all_routes()) {
+            if (entry.r.documented_limit > 0) {
+                auto const family = entry.r.family.empty() ? std::string_view(entry.name) : entry.r.family;
+                limits.emplace(std::string(family), entry.r.documented_limit);
+            }
+        }
+        for (auto const& [family, limit] : media_family_limits()) {
+            limits.emplace(std::string(family), limit);
+        }
+    }
+    // The 24-hour budgets of POST /2/tweets: X's per-app limit, and the per-user one it long had.
+    limits.emplace(std::string(daily_app_family), 10000);
+    limits.emplace(std::string(daily_user_family), 2400);
+    for (auto const& [family, limit] : overrides) {
+        limits.insert_or_assign(family, limit);
+    }
+    return limits;
+}
+
 service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window, auth_params auth)
-    : oauth1_(auth.timestamp_window, stats_),
-      oauth2_(auth.access_token_lifetime, auth.authorization_code_lifetime, stats_),
-      limits_(rate_limit_per_window, rate_limit_window),
-      default_user_id_("2244994945") {
-    users_.emplace(default_user_id_, user{"Developers", "XDevelopers"});
-    users_.emplace("1072250532645998596", user{"Tweepy Testing", "TweepyDev"});
-    users_.emplace("783214", user{"X", "X"});
-    // Recorded from the real API: ../shared/fixtures/recorded/test_asyncclient_get_tweets.json.
-    tweets_.emplace("1293593516040269825",
-                    tweet{"It\u2019s finally here! \U0001F941 Say hello to the new #TwitterAPI.\n\n"
-                          "We\u2019re rebuilding the Twitter API v2 from the ground up to better serve our "
-                          "developer community. And today\u2019s launch is only the beginning.\n\n"
-                          "https://t.co/32VrwpGaJw https://t.co/KaFSbjWUA8",
-                          default_user_id_});
-    tweets_.emplace(
-        "1293595870563381249",
-        tweet{"Twitter API v2: Early Access released\n\nToday we announced Early Access to the first "
-              "endpoints of the new Twitter API!\n\n#TwitterAPI #EarlyAccess #VersionBump "
-              "https://t.co/g7v3aeIbtQ",
-              default_user_id_});
+    : service(service_params{rate_limit_per_window, {}, rate_limit_window, auth}) {}
+
+service::service(service_params params)
+    : oauth1_(params.auth.timestamp_window, stats_),
+      oauth2_(params.auth.access_token_lifetime, params.auth.authorization_code_lifetime, stats_),
+      limits_(params.rate_limit_per_window.value_or(900), params.rate_limit_window,
+              effective_limits(params.rate_limit_per_window, params.family_limits)),
+      daily_limits_(params.rate_limit_per_window.value_or(900), daily_window,
+                    effective_limits(params.rate_limit_per_window, params.family_limits)),
+      world_(params.synthetic_followers),
+      media_(params.media_processing_polls),
+      default_user_id_(std::to_string(world_.default_user())) {
     default_user_token_ = credentials_.add_user_token(default_user_id_, all_scopes());
 
     // One app with both OAuth 1.0a and OAuth 2.0 turned on, as in the developer portal. Nothing is committed:
@@ -172,8 +142,13 @@ service::service(std::size_t rate_limit_per_window, std::chrono::seconds rate_li
     authorizing_user_ = default_user_id_;
 }
 
+bool service::known_user(std::string const& user_id) const {
+    auto const id = parse_id(user_id);
+    return id && world_.user(*id).has_value();
+}
+
 void service::set_authorizing_user(std::string const& user_id) {
-    if (!users_.contains(user_id)) {
+    if (!known_user(user_id)) {
         throw std::invalid_argument("twitter emulator: no seeded user with id " + user_id);
     }
     authorizing_user_ = user_id;
@@ -188,11 +163,13 @@ void service::add_redirect_uri(std::string_view client_id, std::string uri) {
 }
 
 approval service::approver() const {
-    return {consent_, authorizing_user_, users_.find(authorizing_user_)->second.username};
+    // The username lives in the world, which may rename the user; keep a copy that outlives this call.
+    authorizing_username_ = world_.user(*parse_id(authorizing_user_))->username;
+    return {consent_, authorizing_user_, authorizing_username_};
 }
 
 std::string service::issue_user_token(std::string const& user_id, std::vector<std::string> scopes) {
-    if (!users_.contains(user_id)) {
+    if (!known_user(user_id)) {
         throw std::invalid_argument("twitter emulator: no seeded user with id " + user_id);
     }
     return credentials_.add_user_token(user_id, std::move(scopes));
@@ -318,6 +295,50 @@ api_response service::invalidate_token(api_request const& req, std::string_view 
     return make(200, json::serialize(body));
 }
 
+api_response service::refusal(route const& r, caller const& from, api_request const& req, bool v1) {
+    principal const* who = from.who;
+    api_response out;
+    if (who != nullptr && r.who == access::oauth2_user &&
+        (who->oauth1 || who->what == principal::kind::app)) {
+        return v1 ? v1_error(403, 220, "Your credentials do not allow access to this resource.")
+                  : unsupported_authentication(kind_name(*who), "OAuth 2.0 User Context");
+    }
+    if (who != nullptr && r.who == access::app_only && who->what != principal::kind::app) {
+        return v1 ? v1_error(403, 220, "Your credentials do not allow access to this resource.")
+                  : unsupported_authentication(kind_name(*who), "OAuth 2.0 Application-Only");
+    }
+    switch (check(who, requirement_of(r))) {
+        case auth_outcome::ok:
+            break;
+        case auth_outcome::unauthorized:
+            if (!v1) {
+                out = make(401, std::string(unauthorized_body));
+            } else if (from.oauth1) {
+                out = oauth1_v1_rejection(from.verdict);
+            } else if (req.authorization.empty()) {
+                out = v1_error(400, 215, "Bad Authentication data.");
+            } else {
+                out = v1_error(401, 89, "Invalid or expired token.");
+            }
+            break;
+        case auth_outcome::app_only_refused:
+            out = v1 ? v1_error(403, 220, "Your credentials do not allow access to this resource.")
+                     : unsupported_authentication("OAuth 2.0 Application-Only",
+                                                  "OAuth 1.0a User Context, OAuth 2.0 User Context");
+            break;
+        case auth_outcome::missing_scope:
+            ++stats_.scope_denials;
+            out = make(403, std::string(forbidden_body));
+            break;
+        case auth_outcome::oauth1_read_only:
+            ++stats_.scope_denials;
+            out = v1 ? v1_error(403, 261, "Application cannot perform write actions.")
+                     : make(403, std::string(oauth1_permissions_body));
+            break;
+    }
+    return out;
+}
+
 api_response service::handle(api_request const& req, clock::time_point now) {
     auto const [path, query] = split(req.target);
     auto const route = match_route(req.method, path);
@@ -337,170 +358,52 @@ api_response service::handle(api_request const& req, clock::time_point now) {
         return r;
     }
 
-    api_response r;
-    switch (check(who, requirement_of(route->id))) {
-        case auth_outcome::ok:
-            break;
-        case auth_outcome::unauthorized:
-            if (!v1) {
-                r = make(401, std::string(unauthorized_body));
-            } else if (from.oauth1) {
-                r = oauth1_v1_rejection(from.verdict);
-            } else if (req.authorization.empty()) {
-                r = v1_error(400, 215, "Bad Authentication data.");
-            } else {
-                r = v1_error(401, 89, "Invalid or expired token.");
-            }
-            break;
-        case auth_outcome::app_only_refused:
-            r = v1 ? v1_error(403, 220, "Your credentials do not allow access to this resource.")
-                   : make(403, std::string(app_only_refused_body));
-            break;
-        case auth_outcome::missing_scope:
-            ++stats_.scope_denials;
-            r = make(403, std::string(forbidden_body));
-            break;
-        case auth_outcome::oauth1_read_only:
-            ++stats_.scope_denials;
-            r = make(403, std::string(oauth1_permissions_body));
-            break;
-    }
-    if (r.status != 200) {
+    if (auto r = refusal(*route->r, from, req, v1); r.status != 200) {
         r.auth_rejected = true;
-        r.limits = limits_.peek(route->endpoint, credential, now);
+        r.limits = limits_.peek(route->family, credential, now);
         if (who != nullptr) {
             r.access_level = access_level_of(*who);
         }
         return r;
     }
 
-    auto const limits = limits_.consume(route->endpoint, credential, now);
+    auto const now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    call c{world_,   media_,           *who,  req.method, path, route->params, query_params(query),
+           req.body, req.content_type, now_ms};
+    if (starts_with_icase(req.content_type, "application/x-www-form-urlencoded")) {
+        if (auto form = parse_form(req.body)) {
+            c.args.insert(c.args.end(), form->begin(), form->end());
+        }
+    }
+    auto const family = route->r->resolve_family != nullptr ? route->r->resolve_family(c) : route->family;
+
+    api_response r;
+    auto const limits = limits_.consume(family, credential, now);
     if (!limits.allowed) {
         r = v1 ? v1_error(429, 88, "Rate limit exceeded") : make(429, std::string(too_many_requests_body));
         r.rate_limited = true;
-    } else {
-        switch (route->id) {
-            case route_id::get_tweet:
-                r = get_tweet(route->param);
-                break;
-            case route_id::get_tweets:
-                r = get_tweets(query);
-                break;
-            case route_id::get_me:
-                r = get_me(*who);
-                break;
-            case route_id::verify_credentials:
-                r = verify_credentials(*who);
-                break;
-            case route_id::post_tweet:
-                r = post_tweet(*who, req.body, now);
-                break;
-            default:
-                break;
+    } else if (family == post_tweets_family) {
+        // X counts tweets per app and per user over 24 hours too, and says so in its own headers.
+        auto const app = daily_limits_.consume(daily_app_family, "app", now);
+        auto const user = daily_limits_.consume(daily_user_family, who->user_id, now);
+        if (!app.allowed || !user.allowed) {
+            r = make(429, std::string(too_many_requests_body));
+            r.rate_limited = true;
+        } else {
+            r = route->r->fn(c);
         }
+        add_number_header(r, "x-app-limit-24hour-limit", static_cast<std::int64_t>(app.limit));
+        add_number_header(r, "x-app-limit-24hour-remaining", static_cast<std::int64_t>(app.remaining));
+        add_number_header(r, "x-app-limit-24hour-reset", app.reset);
+        add_number_header(r, "x-user-limit-24hour-limit", static_cast<std::int64_t>(user.limit));
+        add_number_header(r, "x-user-limit-24hour-remaining", static_cast<std::int64_t>(user.remaining));
+        add_number_header(r, "x-user-limit-24hour-reset", user.reset);
+    } else {
+        r = route->r->fn(c);
     }
     r.limits = limits;
     r.access_level = access_level_of(*who);
     return r;
-}
-
-api_response service::get_tweet(std::string_view id) const {
-    if (!valid_id(id)) {
-        return invalid_parameter("id", id);
-    }
-    auto const it = tweets_.find(id);
-    json::object body;
-    if (it == tweets_.end()) {
-        body["errors"] = json::array{not_found_error("id", id)};
-    } else {
-        body["data"] = tweet_json(id, it->second.text);
-    }
-    return make(200, json::serialize(body));
-}
-
-api_response service::get_tweets(std::string_view query) const {
-    auto const ids = query_param(query, "ids");
-    if (!ids || ids->empty()) {
-        json::object error;
-        error["parameters"] = json::object{{"ids", json::array{}}};
-        error["message"] = "The `ids` query parameter can not be empty";
-        return invalid_request(std::move(error));
-    }
-    json::array data;
-    json::array errors;
-    std::string_view rest = *ids;
-    while (true) {
-        auto const comma = rest.find(',');
-        auto const id = rest.substr(0, comma);
-        if (!valid_id(id)) {
-            return invalid_parameter("ids", id);
-        }
-        if (auto const it = tweets_.find(id); it != tweets_.end()) {
-            data.push_back(tweet_json(id, it->second.text));
-        } else {
-            errors.push_back(not_found_error("ids", id));
-        }
-        if (comma == std::string_view::npos) {
-            break;
-        }
-        rest.remove_prefix(comma + 1);
-    }
-    json::object body;
-    if (!data.empty()) {
-        body["data"] = std::move(data);
-    }
-    if (!errors.empty()) {
-        body["errors"] = std::move(errors);
-    }
-    return make(200, json::serialize(body));
-}
-
-api_response service::get_me(principal const& who) const {
-    auto const it = users_.find(who.user_id);
-    json::object body;
-    body["data"] =
-        json::object{{"id", who.user_id}, {"name", it->second.name}, {"username", it->second.username}};
-    return make(200, json::serialize(body));
-}
-
-// The v1.1 user object, trimmed to what identifies the user.
-api_response service::verify_credentials(principal const& who) const {
-    auto const it = users_.find(who.user_id);
-    json::object body;
-    body["id"] = std::stoll(who.user_id);
-    body["id_str"] = who.user_id;
-    body["name"] = it->second.name;
-    body["screen_name"] = it->second.username;
-    return make(200, json::serialize(body));
-}
-
-api_response service::post_tweet(principal const& who, std::string_view body, clock::time_point now) {
-    boost::system::error_code ec;
-    auto const parsed = json::parse(body, ec);
-    if (ec || !parsed.is_object()) {
-        return invalid_request({{"message", "Requested JSON payload is invalid"}});
-    }
-    auto const* text = parsed.as_object().if_contains("text");
-    if (text == nullptr || !text->is_string() || text->as_string().empty()) {
-        return invalid_request(
-            {{"message", "$.text: a tweet needs text when it has no media, poll or quote"}});
-    }
-    auto id = next_tweet_id(now);
-    std::string_view const stored_text = text->as_string();
-    auto const& stored =
-        tweets_.insert_or_assign(id, tweet{std::string(stored_text), who.user_id}).first->second;
-    json::object out;
-    out["data"] = tweet_json(id, stored.text);
-    return make(201, json::serialize(out));
-}
-
-// Snowflake-shaped ids: milliseconds since X's epoch in the high bits, so new ids sort after the seeded ones.
-std::string service::next_tweet_id(clock::time_point now) {
-    constexpr std::int64_t twitter_epoch_ms = 1288834974657;
-    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    auto const snowflake = static_cast<std::uint64_t>(std::max<std::int64_t>(ms - twitter_epoch_ms, 0)) << 22;
-    last_tweet_id_ = std::max(snowflake, last_tweet_id_ + 1);
-    return std::to_string(last_tweet_id_);
 }
 
 }  // namespace twitter::emulator::detail

@@ -4,11 +4,13 @@
 #include <twitter/emulator/server.hpp>
 
 #include "emulator/auth.hpp"
+#include "emulator/media.hpp"
 #include "emulator/oauth1_server.hpp"
 #include "emulator/oauth2_server.hpp"
 #include "emulator/rate_limits.hpp"
 #include "emulator/response.hpp"
 #include "emulator/router.hpp"
+#include "emulator/world.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -17,7 +19,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace twitter::emulator::detail {
@@ -38,12 +39,28 @@ struct auth_params {
     std::chrono::seconds timestamp_window{300};
 };
 
+// The parts of server_config that the service uses.
+struct service_params {
+    std::optional<std::size_t> rate_limit_per_window;  // see server_config
+    std::map<std::string, std::size_t> family_limits;
+    std::chrono::seconds rate_limit_window{15 * 60};
+    auth_params auth;
+    std::size_t synthetic_followers = 0;
+    std::size_t media_processing_polls = 2;
+};
+
+// Each family's limit: X's documented ones unless `per_window` is set, then the overrides.
+rate_limiter::limit_map effective_limits(std::optional<std::size_t> per_window,
+                                         std::map<std::string, std::size_t> const& overrides);
+
 // The emulated X API without any I/O: routing, authentication and the authorization endpoints, rate limits
-// and the in-memory users and tweets. The server calls it under its lock; the unit tests call it directly.
+// and the in-memory world. The server calls it under its lock; the unit tests call it directly.
 class service {
 public:
     using clock = rate_limiter::clock;
 
+    explicit service(service_params params);
+    // Every family gets `rate_limit_per_window` requests per window.
     service(std::size_t rate_limit_per_window, std::chrono::seconds rate_limit_window, auth_params auth = {});
 
     api_response handle(api_request const& req, clock::time_point now);
@@ -66,22 +83,10 @@ public:
     // Throws std::invalid_argument for an unknown client.
     void add_redirect_uri(std::string_view client_id, std::string uri);
 
-private:
-    struct user {
-        std::string name;
-        std::string username;
-    };
-    struct tweet {
-        std::string text;
-        std::string author_id;
-    };
-    struct string_hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    template <class T>
-    using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
+    world& state() { return world_; }
+    media_store& media() { return media_; }
 
+private:
     // Who a request speaks for, and why not when nobody.
     struct caller {
         principal const* who = nullptr;
@@ -93,25 +98,21 @@ private:
     caller authenticate(api_request const& req, clock::time_point now);
     api_response authorization_endpoint(route_id id, api_request const& req, std::string_view query,
                                         clock::time_point now);
+    // The refusal of a caller the route does not accept; status 200 when it is accepted.
+    api_response refusal(route const& r, caller const& from, api_request const& req, bool v1);
     api_response app_only_token(api_request const& req);
     api_response invalidate_token(api_request const& req, std::string_view query);
     approval approver() const;
-
-    api_response get_tweet(std::string_view id) const;
-    api_response get_tweets(std::string_view query) const;
-    api_response get_me(principal const& who) const;
-    api_response verify_credentials(principal const& who) const;
-    api_response post_tweet(principal const& who, std::string_view body, clock::time_point now);
-    std::string next_tweet_id(clock::time_point now);
+    bool known_user(std::string const& user_id) const;
 
     auth_stats stats_;  // first: the OAuth servers below count into it
     credential_store credentials_;
     oauth1_server oauth1_;
     oauth2_server oauth2_;
     rate_limiter limits_;
-    string_map<user> users_;
-    string_map<tweet> tweets_;
-    std::uint64_t last_tweet_id_ = 0;
+    rate_limiter daily_limits_;  // X's 24-hour limits of POST /2/tweets
+    world world_;
+    media_store media_;
     std::string default_user_id_;
     std::string app_bearer_token_;
     std::string default_user_token_;
@@ -121,6 +122,7 @@ private:
     std::map<std::string, std::string, std::less<>> app_tokens_;  // consumer key -> its live bearer token
     bool consent_ = true;
     std::string authorizing_user_;
+    mutable std::string authorizing_username_;  // what approver() hands out points into it
 };
 
 }  // namespace twitter::emulator::detail

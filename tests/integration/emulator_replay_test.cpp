@@ -48,7 +48,8 @@ BOOST_FIXTURE_TEST_CASE(a_recording_answers_its_request_once_verbatim, fixture) 
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
         co_await connect(stream);
         // A miss first: another path is emulated as usual.
-        auto const other = co_await exchange(stream, get("/2/tweets/1293593516040269825", srv.app_bearer_token()));
+        auto const other =
+            co_await exchange(stream, get("/2/tweets/1293593516040269825", srv.app_bearer_token()));
         BOOST_TEST_REQUIRE(!other.ec);
         BOOST_TEST(other.res.result_int() == 200u);
         BOOST_TEST(other.res["x-rate-limit-limit"] != "450");
@@ -84,7 +85,8 @@ BOOST_FIXTURE_TEST_CASE(query_order_does_not_matter_and_faults_come_first, fixtu
     e.method = "GET";
     e.target = "/2/users/by?usernames=Twitter%2CTwitterDev&user.fields=id";
     e.status = 429;
-    e.headers = {{"x-rate-limit-remaining", "0"}, {"content-length", "999"}, {"content-type", "application/json"}};
+    e.headers = {
+        {"x-rate-limit-remaining", "0"}, {"content-length", "999"}, {"content-type", "application/json"}};
     e.body = R"({"title":"Too Many Requests"})";
     srv.replay({e, e});
     emu::fault f;
@@ -94,7 +96,8 @@ BOOST_FIXTURE_TEST_CASE(query_order_does_not_matter_and_faults_come_first, fixtu
     run([&]() -> asio::awaitable<void> {
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
         co_await connect(stream);
-        auto const faulted = co_await exchange(stream, get("/2/users/by?user.fields=id&usernames=Twitter,TwitterDev", ""));
+        auto const faulted =
+            co_await exchange(stream, get("/2/users/by?user.fields=id&usernames=Twitter,TwitterDev", ""));
         BOOST_TEST_REQUIRE(!faulted.ec);
         BOOST_TEST(faulted.res.result_int() == 503u);
         BOOST_TEST(srv.pending_replays() == 2u);

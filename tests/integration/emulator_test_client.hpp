@@ -47,8 +47,9 @@ struct exchange_result {
 };
 
 // A request with Host set and, when `token` is not empty, "Authorization: Bearer <token>".
-inline http::request<http::string_body> request(http::verb method, std::string target, std::string const& token,
-                                                std::string body = {}, std::string content_type = {}) {
+inline http::request<http::string_body> request(http::verb method, std::string target,
+                                                std::string const& token, std::string body = {},
+                                                std::string content_type = {}) {
     http::request<http::string_body> req{method, target, 11};
     req.set(http::field::host, "localhost");
     if (!token.empty()) {

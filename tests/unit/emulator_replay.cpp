@@ -70,9 +70,10 @@ BOOST_AUTO_TEST_CASE(hop_by_hop_and_framing_headers_are_dropped) {
     replay_queue q;
     auto e = exchange("GET", "/2/users/me", "{}");
     e.status = 429;
-    e.headers = {{"Content-Length", "2"},        {"x-rate-limit-remaining", "0"}, {"transfer-encoding", "chunked"},
-                 {"Connection", "keep-alive"},   {"content-encoding", "gzip"},   {"content-type", "application/json"},
-                 {"x-rate-limit-reset", "1665"}, {"Keep-Alive", "timeout=5"}};
+    e.headers = {{"Content-Length", "2"},          {"x-rate-limit-remaining", "0"},
+                 {"transfer-encoding", "chunked"}, {"Connection", "keep-alive"},
+                 {"content-encoding", "gzip"},     {"content-type", "application/json"},
+                 {"x-rate-limit-reset", "1665"},   {"Keep-Alive", "timeout=5"}};
     q.add(e);
     auto const got = q.take("GET", "/2/users/me");
     BOOST_TEST_REQUIRE(got.has_value());

@@ -2,6 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <set>
+#include <string>
+
 using namespace twitter::emulator::detail;
 
 BOOST_AUTO_TEST_SUITE(emulator_router)
@@ -9,7 +12,7 @@ BOOST_AUTO_TEST_SUITE(emulator_router)
 BOOST_AUTO_TEST_CASE(tweet_by_id_captures_the_id) {
     auto const m = match_route("GET", "/2/tweets/1293593516040269825");
     BOOST_TEST_REQUIRE(m.has_value());
-    BOOST_TEST((m->id == route_id::get_tweet));
+    BOOST_TEST((m->id == route_id::api));
     BOOST_TEST(m->param == "1293593516040269825");
     BOOST_TEST(m->endpoint == "GET /2/tweets/:id");
 }
@@ -19,16 +22,49 @@ BOOST_AUTO_TEST_CASE(method_selects_the_route) {
     auto const post = match_route("POST", "/2/tweets");
     BOOST_TEST_REQUIRE(get.has_value());
     BOOST_TEST_REQUIRE(post.has_value());
-    BOOST_TEST((get->id == route_id::get_tweets));
-    BOOST_TEST((post->id == route_id::post_tweet));
-    BOOST_TEST(get->endpoint != post->endpoint);
+    BOOST_TEST(get->endpoint == "GET /2/tweets");
+    BOOST_TEST(post->endpoint == "POST /2/tweets");
+    BOOST_TEST(get->r != post->r);
     BOOST_TEST(!match_route("DELETE", "/2/tweets"));
 }
 
 BOOST_AUTO_TEST_CASE(me_is_not_a_user_id) {
     auto const m = match_route("GET", "/2/users/me");
     BOOST_TEST_REQUIRE(m.has_value());
-    BOOST_TEST((m->id == route_id::get_me));
+    BOOST_TEST(m->endpoint == "GET /2/users/me");
+    BOOST_TEST(m->param.empty());
+    auto const other = match_route("GET", "/2/users/783214");
+    BOOST_TEST_REQUIRE(other.has_value());
+    BOOST_TEST(other->endpoint == "GET /2/users/:id");
+    BOOST_TEST(other->param == "783214");
+}
+
+BOOST_AUTO_TEST_CASE(two_parameters_are_captured_in_order) {
+    auto const m = match_route("DELETE", "/2/users/2244994945/likes/1293593516040269825");
+    BOOST_TEST_REQUIRE(m.has_value());
+    BOOST_TEST(m->params[0] == "2244994945");
+    BOOST_TEST(m->params[1] == "1293593516040269825");
+}
+
+BOOST_AUTO_TEST_CASE(literal_segments_win_over_parameters) {
+    BOOST_TEST(match_route("GET", "/2/spaces/search")->endpoint == "GET /2/spaces/search");
+    BOOST_TEST(match_route("GET", "/2/users/by")->endpoint == "GET /2/users/by");
+    BOOST_TEST(match_route("GET", "/2/tweets/search/recent")->endpoint == "GET /2/tweets/search/recent");
+}
+
+BOOST_AUTO_TEST_CASE(authorization_endpoints_are_marked) {
+    BOOST_TEST((match_route("POST", "/2/oauth2/token")->id == route_id::oauth2_token));
+    BOOST_TEST(is_authorization_endpoint(route_id::request_token));
+    BOOST_TEST(!is_authorization_endpoint(route_id::api));
+}
+
+BOOST_AUTO_TEST_CASE(every_route_has_a_handler_and_a_unique_name) {
+    std::set<std::string> names;
+    for (auto const& entry : all_routes()) {
+        BOOST_TEST((entry.r.fn != nullptr || entry.r.id != route_id::api), entry.name);
+        BOOST_TEST(names.insert(entry.name).second, entry.name);
+    }
+    BOOST_TEST(names.size() > 60u);
 }
 
 BOOST_AUTO_TEST_CASE(near_misses_do_not_match) {

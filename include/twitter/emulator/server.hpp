@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,8 +25,24 @@ struct server_config {
     // Names written into the server certificate's subjectAltName (DNS names or IP addresses).
     std::vector<std::string> certificate_names = {"localhost", "127.0.0.1"};
     bool gzip = true;  // compress bodies when the request says Accept-Encoding: gzip, as X does
-    std::size_t rate_limit_per_window = 900;
+    // Rate limits are kept per family and credential. A family is named after its endpoint, "<METHOD> <path
+    // pattern>" ("GET /2/users/:id/followers", "POST /1.1/statuses/update.json"); the media upload commands
+    // are "media/upload INIT", "media/upload APPEND", "media/upload FINALIZE", "media/upload STATUS" and
+    // "media/upload" (a one-shot upload), whichever path carries them. POST /2/tweets also counts against
+    // "POST /2/tweets 24-hour app" and "POST /2/tweets 24-hour user" over 24 hours.
+    //
+    // Unset, every family gets X's documented per-15-minute limit where the emulator knows it (15 for the
+    // followers lookup, 75 for /2/users/me, ...) and 900 otherwise. Set, every family not in family_limits
+    // gets this many requests instead (a test that makes many requests sets it high).
+    std::optional<std::size_t> rate_limit_per_window;
+    std::map<std::string, std::size_t> family_limits;  // per family, before anything else
     std::chrono::seconds rate_limit_window{15 * 60};
+    // The default user has this many more followers, made from their index when asked for and never stored
+    // (ids from 1400000000000000000, usernames "follower_<index>"), after the ones that follows made.
+    std::size_t synthetic_followers = 0;
+    // How many STATUS polls a video or GIF upload takes to process: pending after FINALIZE, in_progress at
+    // the polls before the last, succeeded at the last. 0: no processing at all.
+    std::size_t media_processing_polls = 2;
     // request_log() keeps the latest this many requests; 0 keeps none (for long benchmark runs).
     std::size_t request_log_limit = 100000;
     // OAuth 2.0 user access tokens expire this long after they are issued (X: two hours); 1 s is fine.
