@@ -114,7 +114,8 @@ struct media_upload_params {
     // Tweepy's wait_for_async_finalize: poll STATUS until processing is over.
     bool wait_for_processing = true;
     // Called after each APPEND that X acknowledged (and once after a one-request upload) with the bytes sent
-    // so far and the total. It runs inside the operation, between steps, so it must be quick and must not throw.
+    // so far and the total. It runs inside the operation, on a strand of the client's executor, between steps:
+    // it must be quick and must not throw.
     std::function<void(std::uint64_t sent, std::uint64_t total)> on_progress;
     // The most time spent waiting between STATUS polls, summed; past it the upload fails with
     // media_errc::processing_timeout.
