@@ -9,6 +9,7 @@
 #include "emulator/encoding.hpp"
 #include "emulator/media.hpp"
 #include "emulator/pagination.hpp"
+#include "emulator/rate_limits.hpp"
 #include "emulator/response.hpp"
 #include "emulator/v2_fields.hpp"
 #include "emulator/world.hpp"
@@ -38,6 +39,8 @@ struct call {
     std::string_view body;
     std::string_view content_type;
     std::int64_t now_ms = 0;
+    // The caller's bucket of a rate-limit family as it stands (for application/rate_limit_status).
+    std::function<rate_limit_state(std::string_view family)> peek_limit;
 
     std::string const* arg(std::string_view name) const { return find_param(args, name); }
     // The authenticated user; 0 for app-only.
@@ -50,6 +53,7 @@ using family_resolver = std::string_view (*)(call const&);
 
 // Who may call an endpoint, as X documents it.
 enum class access {
+    anyone,       // no credentials needed (statuses/oembed)
     any,          // app-only bearer or user context
     user,         // OAuth 1.0a or OAuth 2.0 user context; app-only gets 403 Unsupported Authentication
     oauth2_user,  // OAuth 2.0 user context only (bookmarks)

@@ -358,7 +358,11 @@ api_response service::handle(api_request const& req, clock::time_point now) {
         return r;
     }
 
-    if (auto r = refusal(*route->r, from, req, v1); r.status != 200) {
+    // The few endpoints that need no credentials speak for nobody in particular.
+    static principal const anonymous;
+    if (who == nullptr && route->r->who == access::anyone) {
+        who = &anonymous;
+    } else if (auto r = refusal(*route->r, from, req, v1); r.status != 200) {
         r.auth_rejected = true;
         r.limits = limits_.peek(route->family, credential, now);
         if (who != nullptr) {
@@ -368,8 +372,11 @@ api_response service::handle(api_request const& req, clock::time_point now) {
     }
 
     auto const now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    call c{world_,   media_,           *who,  req.method, path, route->params, query_params(query),
-           req.body, req.content_type, now_ms};
+    call c{world_,   media_,           *who,   req.method, path, route->params, query_params(query),
+           req.body, req.content_type, now_ms, {}};
+    c.peek_limit = [this, credential, now](std::string_view family) {
+        return limits_.peek(family, credential, now);
+    };
     if (starts_with_icase(req.content_type, "application/x-www-form-urlencoded")) {
         if (auto form = parse_form(req.body)) {
             c.args.insert(c.args.end(), form->begin(), form->end());

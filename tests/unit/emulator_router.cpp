@@ -46,6 +46,14 @@ BOOST_AUTO_TEST_CASE(two_parameters_are_captured_in_order) {
     BOOST_TEST(m->params[1] == "1293593516040269825");
 }
 
+BOOST_AUTO_TEST_CASE(json_suffix_segments_capture_what_precedes) {
+    auto const m = match_route("POST", "/1.1/statuses/destroy/1149868020346556416.json");
+    BOOST_TEST_REQUIRE(m.has_value());
+    BOOST_TEST(m->param == "1149868020346556416");
+    BOOST_TEST(!match_route("POST", "/1.1/statuses/destroy/.json"));
+    BOOST_TEST(!match_route("POST", "/1.1/statuses/destroy/123"));
+}
+
 BOOST_AUTO_TEST_CASE(literal_segments_win_over_parameters) {
     BOOST_TEST(match_route("GET", "/2/spaces/search")->endpoint == "GET /2/spaces/search");
     BOOST_TEST(match_route("GET", "/2/users/by")->endpoint == "GET /2/users/by");
