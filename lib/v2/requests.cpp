@@ -35,8 +35,10 @@ static_assert(std::size(tweet_exclusion_names) == static_cast<std::size_t>(tweet
 static_assert(std::size(sort_order_names) == static_cast<std::size_t>(sort_order::relevancy) + 1);
 static_assert(std::size(granularity_names) == static_cast<std::size_t>(count_granularity::day) + 1);
 static_assert(std::size(space_state_names) == static_cast<std::size_t>(space_state::scheduled) + 1);
-static_assert(std::size(dm_event_type_names) == static_cast<std::size_t>(dm_event_type::participants_leave) + 1);
-static_assert(std::size(compliance_job_type_names) == static_cast<std::size_t>(compliance_job_type::users) + 1);
+static_assert(std::size(dm_event_type_names) ==
+              static_cast<std::size_t>(dm_event_type::participants_leave) + 1);
+static_assert(std::size(compliance_job_type_names) ==
+              static_cast<std::size_t>(compliance_job_type::users) + 1);
 static_assert(std::size(compliance_job_status_names) ==
               static_cast<std::size_t>(compliance_job_status::complete) + 1);
 static_assert(std::size(reply_setting_names) == static_cast<std::size_t>(reply_setting::verified) + 1);
@@ -49,7 +51,9 @@ std::string_view to_string(count_granularity v) noexcept { return name_of(granul
 std::string_view to_string(space_state v) noexcept { return name_of(space_state_names, v); }
 std::string_view to_string(dm_event_type v) noexcept { return name_of(dm_event_type_names, v); }
 std::string_view to_string(compliance_job_type v) noexcept { return name_of(compliance_job_type_names, v); }
-std::string_view to_string(compliance_job_status v) noexcept { return name_of(compliance_job_status_names, v); }
+std::string_view to_string(compliance_job_status v) noexcept {
+    return name_of(compliance_job_status_names, v);
+}
 std::string_view to_string(reply_setting v) noexcept { return name_of(reply_setting_names, v); }
 
 namespace detail {

@@ -22,7 +22,8 @@ typed_request<std::vector<compliance_job>> get_compliance_jobs(compliance_job_ty
 }
 
 typed_request<compliance_job> get_compliance_job(std::string id) {
-    return make_request<compliance_job>(verb::get, "/2/compliance/jobs/" + segment(id, "id"), auth_mode::bearer);
+    return make_request<compliance_job>(verb::get, "/2/compliance/jobs/" + segment(id, "id"),
+                                        auth_mode::bearer);
 }
 
 typed_request<compliance_job> create_compliance_job(compliance_job_type type,

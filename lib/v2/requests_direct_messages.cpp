@@ -31,7 +31,8 @@ typed_request<std::vector<dm_event>> dm_events(std::string target, dm_events_par
 
 // The message as Tweepy writes it: "attachments": [{"media_id": "..."}], then "text".
 void write_message(boost::json::object& out, dm_message_params const& message) {
-    if (message.media_id) out["attachments"] = boost::json::array{boost::json::object{{"media_id", *message.media_id}}};
+    if (message.media_id)
+        out["attachments"] = boost::json::array{boost::json::object{{"media_id", *message.media_id}}};
     if (message.text) out["text"] = *message.text;
 }
 
@@ -51,26 +52,26 @@ typed_request<std::vector<dm_event>> get_direct_message_events(dm_events_params 
 
 typed_request<std::vector<dm_event>> get_direct_message_events(dm_conversation_id const& conversation,
                                                                dm_events_params const& params) {
-    return dm_events("/2/dm_conversations/" + segment(conversation.value, "dm_conversation_id") + "/dm_events",
-                     params);
+    return dm_events(
+        "/2/dm_conversations/" + segment(conversation.value, "dm_conversation_id") + "/dm_events", params);
 }
 
 typed_request<std::vector<dm_event>> get_direct_message_events(dm_participant_id const& participant,
                                                                dm_events_params const& params) {
-    return dm_events("/2/dm_conversations/with/" + segment(participant.value, "participant_id") + "/dm_events",
-                     params);
+    return dm_events(
+        "/2/dm_conversations/with/" + segment(participant.value, "participant_id") + "/dm_events", params);
 }
 
 typed_request<dm_created> create_direct_message(dm_conversation_id const& conversation,
                                                 dm_message_params const& message) {
-    return send_message("/2/dm_conversations/" + segment(conversation.value, "dm_conversation_id") + "/messages",
-                        message);
+    return send_message(
+        "/2/dm_conversations/" + segment(conversation.value, "dm_conversation_id") + "/messages", message);
 }
 
 typed_request<dm_created> create_direct_message(dm_participant_id const& participant,
                                                 dm_message_params const& message) {
-    return send_message("/2/dm_conversations/with/" + segment(participant.value, "participant_id") + "/messages",
-                        message);
+    return send_message(
+        "/2/dm_conversations/with/" + segment(participant.value, "participant_id") + "/messages", message);
 }
 
 typed_request<dm_created> create_direct_message_conversation(std::vector<std::string> const& participant_ids,

@@ -56,8 +56,8 @@ typed_request<std::vector<tweet>> get_list_tweets(std::string id, tweet_page_par
 }
 
 typed_request<action_result> unfollow_list(std::string list_id) {
-    return make_request<action_result>(verb::delete_, "/2/users/{me}/followed_lists/" + segment(list_id, "list_id"),
-                                       auth_mode::user);
+    return make_request<action_result>(
+        verb::delete_, "/2/users/{me}/followed_lists/" + segment(list_id, "list_id"), auth_mode::user);
 }
 
 typed_request<std::vector<user>> get_list_followers(std::string id, user_page_params const& params) {
@@ -84,7 +84,8 @@ typed_request<std::vector<list>> get_owned_lists(std::string id, list_page_param
 
 typed_request<action_result> remove_list_member(std::string id, std::string user_id) {
     return make_request<action_result>(
-        verb::delete_, "/2/lists/" + segment(id, "id") + "/members/" + segment(user_id, "user_id"), auth_mode::user);
+        verb::delete_, "/2/lists/" + segment(id, "id") + "/members/" + segment(user_id, "user_id"),
+        auth_mode::user);
 }
 
 typed_request<std::vector<user>> get_list_members(std::string id, user_page_params const& params) {
@@ -96,7 +97,8 @@ typed_request<std::vector<list>> get_list_memberships(std::string id, list_page_
 }
 
 typed_request<action_result> add_list_member(std::string id, std::string user_id) {
-    auto r = make_request<action_result>(verb::post, "/2/lists/" + segment(id, "id") + "/members", auth_mode::user);
+    auto r = make_request<action_result>(verb::post, "/2/lists/" + segment(id, "id") + "/members",
+                                         auth_mode::user);
     boost::json::object body;
     body["user_id"] = user_id;
     detail::set_json_body(r.http, body);
@@ -128,8 +130,8 @@ typed_request<list> create_list(std::string name, create_list_params const& para
 }
 
 typed_request<action_result> unpin_list(std::string list_id) {
-    return make_request<action_result>(verb::delete_, "/2/users/{me}/pinned_lists/" + segment(list_id, "list_id"),
-                                       auth_mode::user);
+    return make_request<action_result>(
+        verb::delete_, "/2/users/{me}/pinned_lists/" + segment(list_id, "list_id"), auth_mode::user);
 }
 
 typed_request<std::vector<list>> get_pinned_lists(list_fields_params const& fields) {

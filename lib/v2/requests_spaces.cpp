@@ -23,14 +23,16 @@ typed_request<std::vector<space>> search_spaces(std::string query, space_search_
     return r;
 }
 
-typed_request<std::vector<space>> get_spaces(std::vector<std::string> const& ids, space_fields_params const& fields) {
+typed_request<std::vector<space>> get_spaces(std::vector<std::string> const& ids,
+                                             space_fields_params const& fields) {
     auto r = make_request<std::vector<space>>(verb::get, "/2/spaces", auth_mode::bearer);
     r.http.query.push_back({"ids", detail::join(ids)});
     add_fields(r.http.query, fields);
     return r;
 }
 
-typed_request<std::vector<space>> get_spaces(by_creator_ids const& user_ids, space_fields_params const& fields) {
+typed_request<std::vector<space>> get_spaces(by_creator_ids const& user_ids,
+                                             space_fields_params const& fields) {
     auto r = make_request<std::vector<space>>(verb::get, "/2/spaces/by/creator_ids", auth_mode::bearer);
     r.http.query.push_back({"user_ids", detail::join(user_ids.values)});
     add_fields(r.http.query, fields);

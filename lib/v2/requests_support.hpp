@@ -50,14 +50,14 @@ std::string join(std::vector<std::string> const& values);
 void add_csv(std::vector<param>& query, std::string_view name, std::vector<std::string> const& values);
 
 template <class Enum>
-    requires std::is_enum_v<Enum>
+requires std::is_enum_v<Enum>
 void add(std::vector<param>& query, std::string_view name, std::optional<Enum> const& value) {
     if (value) query.push_back({std::string(name), std::string(to_string(*value))});
 }
 
 // Comma-joined in the order given, each value once.
 template <class Enum>
-    requires std::is_enum_v<Enum>
+requires std::is_enum_v<Enum>
 void add(std::vector<param>& query, std::string_view name, std::vector<Enum> const& values) {
     std::vector<std::string> names;
     for (Enum const v : values) {

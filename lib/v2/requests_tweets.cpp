@@ -28,7 +28,8 @@ typed_request<T> with_tweet_id(typed_request<T> r, std::string const& tweet_id) 
 }
 
 typed_request<action_result> set_hidden(std::string const& id, bool hidden) {
-    auto r = make_request<action_result>(verb::put, "/2/tweets/" + segment(id, "id") + "/hidden", auth_mode::user);
+    auto r =
+        make_request<action_result>(verb::put, "/2/tweets/" + segment(id, "id") + "/hidden", auth_mode::user);
     boost::json::object body;
     body["hidden"] = hidden;
     detail::set_json_body(r.http, body);
@@ -36,7 +37,8 @@ typed_request<action_result> set_hidden(std::string const& id, bool hidden) {
 }
 
 template <class T>
-typed_request<std::vector<T>> tweet_page(std::string target, auth_mode auth, tweet_page_params const& params) {
+typed_request<std::vector<T>> tweet_page(std::string target, auth_mode auth,
+                                         tweet_page_params const& params) {
     auto r = make_request<std::vector<T>>(verb::get, std::move(target), auth, token_param::pagination_token);
     add_fields(r.http.query, params.fields);
     add(r.http.query, "max_results", params.max_results);
@@ -86,8 +88,8 @@ void add_counts(std::vector<param>& q, std::string query, Params const& params) 
 // Bookmarks
 
 typed_request<action_result> remove_bookmark(std::string tweet_id) {
-    return make_request<action_result>(verb::delete_, "/2/users/{me}/bookmarks/" + segment(tweet_id, "tweet_id"),
-                                       auth_mode::user_bearer);
+    return make_request<action_result>(
+        verb::delete_, "/2/users/{me}/bookmarks/" + segment(tweet_id, "tweet_id"), auth_mode::user_bearer);
 }
 
 typed_request<std::vector<tweet>> get_bookmarks(tweet_page_params const& params) {
@@ -95,8 +97,8 @@ typed_request<std::vector<tweet>> get_bookmarks(tweet_page_params const& params)
 }
 
 typed_request<action_result> bookmark(std::string tweet_id) {
-    return with_tweet_id(make_request<action_result>(verb::post, "/2/users/{me}/bookmarks", auth_mode::user_bearer),
-                         tweet_id);
+    return with_tweet_id(
+        make_request<action_result>(verb::post, "/2/users/{me}/bookmarks", auth_mode::user_bearer), tweet_id);
 }
 
 // Hidden replies
@@ -120,7 +122,8 @@ typed_request<std::vector<tweet>> get_liked_tweets(std::string id, tweet_page_pa
 }
 
 typed_request<action_result> like(std::string tweet_id) {
-    return with_tweet_id(make_request<action_result>(verb::post, "/2/users/{me}/likes", auth_mode::user), tweet_id);
+    return with_tweet_id(make_request<action_result>(verb::post, "/2/users/{me}/likes", auth_mode::user),
+                         tweet_id);
 }
 
 // Posting and deleting
@@ -181,7 +184,8 @@ typed_request<std::vector<tweet>> get_quote_tweets(std::string id, quote_tweets_
 
 typed_request<action_result> unretweet(std::string source_tweet_id) {
     return make_request<action_result>(
-        verb::delete_, "/2/users/{me}/retweets/" + segment(source_tweet_id, "source_tweet_id"), auth_mode::user);
+        verb::delete_, "/2/users/{me}/retweets/" + segment(source_tweet_id, "source_tweet_id"),
+        auth_mode::user);
 }
 
 typed_request<std::vector<user>> get_retweeters(std::string id, tweet_page_params const& params) {
@@ -230,7 +234,8 @@ typed_request<std::vector<tweet>> get_users_tweets(std::string id, timeline_para
 
 // Counts
 
-typed_request<std::vector<tweet_count>> get_all_tweets_count(std::string query, all_counts_params const& params) {
+typed_request<std::vector<tweet_count>> get_all_tweets_count(std::string query,
+                                                             all_counts_params const& params) {
     auto r = make_request<std::vector<tweet_count>>(verb::get, "/2/tweets/counts/all", auth_mode::bearer,
                                                     token_param::next_token);
     add_counts(r.http.query, std::move(query), params);
@@ -238,7 +243,8 @@ typed_request<std::vector<tweet_count>> get_all_tweets_count(std::string query, 
     return r;
 }
 
-typed_request<std::vector<tweet_count>> get_recent_tweets_count(std::string query, counts_params const& params) {
+typed_request<std::vector<tweet_count>> get_recent_tweets_count(std::string query,
+                                                                counts_params const& params) {
     auto r = make_request<std::vector<tweet_count>>(verb::get, "/2/tweets/counts/recent", auth_mode::bearer);
     add_counts(r.http.query, std::move(query), params);
     return r;
@@ -252,7 +258,8 @@ typed_request<tweet> get_tweet(std::string id, tweet_fields_params const& fields
     return r;
 }
 
-typed_request<std::vector<tweet>> get_tweets(std::vector<std::string> const& ids, tweet_fields_params const& fields) {
+typed_request<std::vector<tweet>> get_tweets(std::vector<std::string> const& ids,
+                                             tweet_fields_params const& fields) {
     auto r = make_request<std::vector<tweet>>(verb::get, "/2/tweets", auth_mode::automatic);
     r.http.query.push_back({"ids", detail::join(ids)});
     add_fields(r.http.query, fields);

@@ -17,8 +17,10 @@ using http::verb;
 
 namespace {
 
-typed_request<std::vector<user>> user_page(std::string target, auth_mode auth, user_page_params const& params) {
-    auto r = make_request<std::vector<user>>(verb::get, std::move(target), auth, token_param::pagination_token);
+typed_request<std::vector<user>> user_page(std::string target, auth_mode auth,
+                                           user_page_params const& params) {
+    auto r =
+        make_request<std::vector<user>>(verb::get, std::move(target), auth, token_param::pagination_token);
     add_fields(r.http.query, params.fields);
     add(r.http.query, "max_results", params.max_results);
     add(r.http.query, "pagination_token", params.pagination_token);
@@ -41,8 +43,9 @@ typed_request<std::vector<user>> get_blocked(user_page_params const& params) {
 }
 
 typed_request<action_result> unfollow_user(std::string target_user_id) {
-    return make_request<action_result>(
-        verb::delete_, "/2/users/{me}/following/" + segment(target_user_id, "target_user_id"), auth_mode::user);
+    return make_request<action_result>(verb::delete_,
+                                       "/2/users/{me}/following/" + segment(target_user_id, "target_user_id"),
+                                       auth_mode::user);
 }
 
 typed_request<std::vector<user>> get_users_followers(std::string id, user_page_params const& params) {
@@ -83,7 +86,8 @@ typed_request<user> get_user(by_username const& username, user_fields_params con
     return r;
 }
 
-typed_request<std::vector<user>> get_users(std::vector<std::string> const& ids, user_fields_params const& fields) {
+typed_request<std::vector<user>> get_users(std::vector<std::string> const& ids,
+                                           user_fields_params const& fields) {
     auto r = make_request<std::vector<user>>(verb::get, "/2/users", auth_mode::automatic);
     r.http.query.push_back({"ids", detail::join(ids)});
     add_fields(r.http.query, fields);

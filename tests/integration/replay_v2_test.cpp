@@ -5,9 +5,9 @@
 // recorded JSON holds (read here with Boost.JSON, independently of the SDK's parser).
 //
 // The recordings were made as user 1072250532645998596 (@TweepyDev): "{me}" in their paths is that user. So
-// the test signs in as that user, through the OAuth 1.0a three-legged flow (Tweepy's user context: "me" is the
-// access token's prefix, no lookup), and with an OAuth 2.0 user token for the bookmarks, where Tweepy looked
-// "me" up with GET /2/users/me first, as the recording shows.
+// the test signs in as that user, through the OAuth 1.0a three-legged flow (Tweepy's user context: "me" is
+// the access token's prefix, no lookup), and with an OAuth 2.0 user token for the bookmarks, where Tweepy
+// looked "me" up with GET /2/users/me first, as the recording shows.
 
 #include <twitter/client.hpp>
 
@@ -102,8 +102,9 @@ target_parts split_target(std::string_view uri) {
             auto const amp = rest.find('&');
             std::string_view const piece = rest.substr(0, amp);
             auto const eq = piece.find('=');
-            out.query.emplace_back(decode(piece.substr(0, eq)),
-                                   eq == std::string_view::npos ? std::string() : decode(piece.substr(eq + 1)));
+            out.query.emplace_back(decode(piece.substr(0, eq)), eq == std::string_view::npos
+                                                                    ? std::string()
+                                                                    : decode(piece.substr(eq + 1)));
             rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
         }
     }
@@ -158,8 +159,8 @@ bool is_v2(std::string const& path) { return path.starts_with("/2/"); }
 std::vector<recording> const& v2_recordings() {
     static std::vector<recording> const all = [] {
         std::vector<std::filesystem::path> files;
-        for (auto const& e :
-             std::filesystem::directory_iterator(std::filesystem::path(TWITTER_SHARED_DIR) / "fixtures" / "recorded"))
+        for (auto const& e : std::filesystem::directory_iterator(std::filesystem::path(TWITTER_SHARED_DIR) /
+                                                                 "fixtures" / "recorded"))
             if (e.path().extension() == ".json") files.push_back(e.path());
         std::sort(files.begin(), files.end());
         std::vector<recording> out;
@@ -340,10 +341,12 @@ void compare(checker& c, v2::tweet_count const& t, json::object const& o) {
 
 void compare(checker& c, v2::action_result const& a, json::object const& o) {
     std::pair<std::string_view, std::optional<bool> const*> const flags[] = {
-        {"bookmarked", &a.bookmarked}, {"deleted", &a.deleted},   {"following", &a.following},
-        {"pending_follow", &a.pending_follow}, {"hidden", &a.hidden}, {"liked", &a.liked},
-        {"is_member", &a.is_member},   {"muting", &a.muting},     {"blocking", &a.blocking},
-        {"pinned", &a.pinned},         {"retweeted", &a.retweeted}, {"updated", &a.updated},
+        {"bookmarked", &a.bookmarked}, {"deleted", &a.deleted},
+        {"following", &a.following},   {"pending_follow", &a.pending_follow},
+        {"hidden", &a.hidden},         {"liked", &a.liked},
+        {"is_member", &a.is_member},   {"muting", &a.muting},
+        {"blocking", &a.blocking},     {"pinned", &a.pinned},
+        {"retweeted", &a.retweeted},   {"updated", &a.updated},
     };
     std::size_t known = 0;
     for (auto const& [key, member] : flags) {
@@ -372,7 +375,8 @@ template <class T>
 void compare_data(checker& c, std::vector<T> const& got, json::value const* want) {
     std::size_t const n = want && want->is_array() ? want->get_array().size() : 0;
     c.expect(got.size() == n, "as many items as recorded (" + std::to_string(n) + ")");
-    for (std::size_t i = 0; i < std::min(n, got.size()); ++i) compare(c, got[i], want->get_array()[i].as_object());
+    for (std::size_t i = 0; i < std::min(n, got.size()); ++i)
+        compare(c, got[i], want->get_array()[i].as_object());
 }
 
 template <class T>
@@ -407,7 +411,7 @@ bool same_as_recorded(v2::response<T> const& r, interaction const& x, std::strin
 // The calls: which typed call a user makes for each recorded request, its arguments read from the recording.
 
 struct clients {
-    twitter::client& user;    // Tweepy's Client(bearer_token, consumer_key, consumer_secret, access_token, ...)
+    twitter::client& user;  // Tweepy's Client(bearer_token, consumer_key, consumer_secret, access_token, ...)
     twitter::client& oauth2;  // an OAuth 2.0 user access token (bookmarks)
 };
 
@@ -441,8 +445,10 @@ Enum enum_named(std::string const& name, std::initializer_list<Enum> values) {
 v2::dm_message_params message_of(json::value const* v) {
     v2::dm_message_params m;
     if (!v || !v->is_object()) return m;
-    if (auto const* t = v->get_object().if_contains("text"); t && t->is_string()) m.text = std::string(t->get_string());
-    if (auto const* a = v->get_object().if_contains("attachments"); a && a->is_array() && !a->get_array().empty())
+    if (auto const* t = v->get_object().if_contains("text"); t && t->is_string())
+        m.text = std::string(t->get_string());
+    if (auto const* a = v->get_object().if_contains("attachments");
+        a && a->is_array() && !a->get_array().empty())
         m.media_id = std::string(a->get_array()[0].at("media_id").as_string());
     return m;
 }
@@ -453,24 +459,26 @@ struct route {
     call run;
 };
 
-#define TWITTER_CALL(expr)                                                                      \
-    [](clients & c, captures const& p, interaction const& x) -> asio::awaitable<outcome> {      \
-        (void)c;                                                                                \
-        (void)p;                                                                                \
-        auto op = (expr);                                                                       \
-        co_return co_await finish(std::move(op), x);                                            \
+#define TWITTER_CALL(expr)                                                                \
+    [](clients& c, captures const& p, interaction const& x) -> asio::awaitable<outcome> { \
+        (void)c;                                                                          \
+        (void)p;                                                                          \
+        auto op = (expr);                                                                 \
+        co_return co_await finish(std::move(op), x);                                      \
     }
 
 // Literal routes before the ones that capture the same position.
 std::vector<route> const& routes() {
     static std::vector<route> const all{
         // Bookmarks: an OAuth 2.0 user token.
-        {"POST", "/2/users/:me/bookmarks", TWITTER_CALL(c.oauth2.async_bookmark(x.body_string("tweet_id"), tuple))},
+        {"POST", "/2/users/:me/bookmarks",
+         TWITTER_CALL(c.oauth2.async_bookmark(x.body_string("tweet_id"), tuple))},
         {"GET", "/2/users/:me/bookmarks", TWITTER_CALL(c.oauth2.async_get_bookmarks({}, tuple))},
         {"DELETE", "/2/users/:me/bookmarks/:tweet_id",
          TWITTER_CALL(c.oauth2.async_remove_bookmark(p.at("tweet_id"), tuple))},
         // Tweets.
-        {"POST", "/2/tweets", [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
+        {"POST", "/2/tweets",
+         [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
              v2::create_tweet_params params;
              if (x.body("text")) params.text = x.body_string("text");
              if (x.body("community_id")) params.community_id = x.body_string("community_id");
@@ -478,7 +486,8 @@ std::vector<route> const& routes() {
              co_return co_await finish(std::move(op), x);
          }},
         {"DELETE", "/2/tweets/:id", TWITTER_CALL(c.user.async_delete_tweet(p.at("id"), tuple))},
-        {"PUT", "/2/tweets/:id/hidden", [](clients& c, captures const& p, interaction const& x) -> asio::awaitable<outcome> {
+        {"PUT", "/2/tweets/:id/hidden",
+         [](clients& c, captures const& p, interaction const& x) -> asio::awaitable<outcome> {
              auto const* hidden = x.body("hidden");
              BOOST_TEST_REQUIRE((hidden && hidden->is_bool()));
              if (hidden->get_bool()) {
@@ -489,21 +498,31 @@ std::vector<route> const& routes() {
              co_return co_await finish(std::move(op), x);
          }},
         {"POST", "/2/users/:me/likes", TWITTER_CALL(c.user.async_like(x.body_string("tweet_id"), tuple))},
-        {"DELETE", "/2/users/:me/likes/:tweet_id", TWITTER_CALL(c.user.async_unlike(p.at("tweet_id"), tuple))},
-        {"GET", "/2/tweets/:id/liking_users", TWITTER_CALL(c.user.async_get_liking_users(p.at("id"), {}, tuple))},
-        {"GET", "/2/users/:id/liked_tweets", TWITTER_CALL(c.user.async_get_liked_tweets(p.at("id"), {}, tuple))},
-        {"GET", "/2/tweets/:id/quote_tweets", TWITTER_CALL(c.user.async_get_quote_tweets(p.at("id"), {}, tuple))},
-        {"POST", "/2/users/:me/retweets", TWITTER_CALL(c.user.async_retweet(x.body_string("tweet_id"), tuple))},
+        {"DELETE", "/2/users/:me/likes/:tweet_id",
+         TWITTER_CALL(c.user.async_unlike(p.at("tweet_id"), tuple))},
+        {"GET", "/2/tweets/:id/liking_users",
+         TWITTER_CALL(c.user.async_get_liking_users(p.at("id"), {}, tuple))},
+        {"GET", "/2/users/:id/liked_tweets",
+         TWITTER_CALL(c.user.async_get_liked_tweets(p.at("id"), {}, tuple))},
+        {"GET", "/2/tweets/:id/quote_tweets",
+         TWITTER_CALL(c.user.async_get_quote_tweets(p.at("id"), {}, tuple))},
+        {"POST", "/2/users/:me/retweets",
+         TWITTER_CALL(c.user.async_retweet(x.body_string("tweet_id"), tuple))},
         {"DELETE", "/2/users/:me/retweets/:id", TWITTER_CALL(c.user.async_unretweet(p.at("id"), tuple))},
-        {"GET", "/2/tweets/:id/retweeted_by", TWITTER_CALL(c.user.async_get_retweeters(p.at("id"), {}, tuple))},
-        {"GET", "/2/tweets/search/all", TWITTER_CALL(c.user.async_search_all_tweets(x.query("query"), {}, tuple))},
+        {"GET", "/2/tweets/:id/retweeted_by",
+         TWITTER_CALL(c.user.async_get_retweeters(p.at("id"), {}, tuple))},
+        {"GET", "/2/tweets/search/all",
+         TWITTER_CALL(c.user.async_search_all_tweets(x.query("query"), {}, tuple))},
         {"GET", "/2/tweets/search/recent",
          TWITTER_CALL(c.user.async_search_recent_tweets(x.query("query"), {}, tuple))},
-        {"GET", "/2/tweets/counts/all", TWITTER_CALL(c.user.async_get_all_tweets_count(x.query("query"), {}, tuple))},
+        {"GET", "/2/tweets/counts/all",
+         TWITTER_CALL(c.user.async_get_all_tweets_count(x.query("query"), {}, tuple))},
         {"GET", "/2/tweets/counts/recent",
          TWITTER_CALL(c.user.async_get_recent_tweets_count(x.query("query"), {}, tuple))},
-        {"GET", "/2/users/:me/timelines/reverse_chronological", TWITTER_CALL(c.user.async_get_home_timeline({}, tuple))},
-        {"GET", "/2/users/:id/mentions", TWITTER_CALL(c.user.async_get_users_mentions(p.at("id"), {}, tuple))},
+        {"GET", "/2/users/:me/timelines/reverse_chronological",
+         TWITTER_CALL(c.user.async_get_home_timeline({}, tuple))},
+        {"GET", "/2/users/:id/mentions",
+         TWITTER_CALL(c.user.async_get_users_mentions(p.at("id"), {}, tuple))},
         {"GET", "/2/users/:id/tweets", TWITTER_CALL(c.user.async_get_users_tweets(p.at("id"), {}, tuple))},
         {"GET", "/2/tweets/:id", TWITTER_CALL(c.user.async_get_tweet(p.at("id"), {}, tuple))},
         {"GET", "/2/tweets", TWITTER_CALL(c.user.async_get_tweets(split_csv(x.query("ids")), {}, tuple))},
@@ -513,30 +532,39 @@ std::vector<route> const& routes() {
          TWITTER_CALL(c.user.async_get_user(v2::by_username{p.at("username")}, {}, tuple))},
         {"GET", "/2/users/by",
          TWITTER_CALL(c.user.async_get_users(v2::by_usernames{split_csv(x.query("usernames"))}, {}, tuple))},
-        {"GET", "/2/users/:id/followers", TWITTER_CALL(c.user.async_get_users_followers(p.at("id"), {}, tuple))},
-        {"GET", "/2/users/:id/following", TWITTER_CALL(c.user.async_get_users_following(p.at("id"), {}, tuple))},
-        {"POST", "/2/users/:me/following", TWITTER_CALL(c.user.async_follow_user(x.body_string("target_user_id"), tuple))},
+        {"GET", "/2/users/:id/followers",
+         TWITTER_CALL(c.user.async_get_users_followers(p.at("id"), {}, tuple))},
+        {"GET", "/2/users/:id/following",
+         TWITTER_CALL(c.user.async_get_users_following(p.at("id"), {}, tuple))},
+        {"POST", "/2/users/:me/following",
+         TWITTER_CALL(c.user.async_follow_user(x.body_string("target_user_id"), tuple))},
         {"DELETE", "/2/users/:me/following/:id", TWITTER_CALL(c.user.async_unfollow_user(p.at("id"), tuple))},
-        {"POST", "/2/users/:me/muting", TWITTER_CALL(c.user.async_mute(x.body_string("target_user_id"), tuple))},
+        {"POST", "/2/users/:me/muting",
+         TWITTER_CALL(c.user.async_mute(x.body_string("target_user_id"), tuple))},
         {"GET", "/2/users/:me/muting", TWITTER_CALL(c.user.async_get_muted({}, tuple))},
         {"DELETE", "/2/users/:me/muting/:id", TWITTER_CALL(c.user.async_unmute(p.at("id"), tuple))},
         // Spaces.
         {"GET", "/2/spaces/search", TWITTER_CALL(c.user.async_search_spaces(x.query("query"), {}, tuple))},
         {"GET", "/2/spaces/by/creator_ids",
-         TWITTER_CALL(c.user.async_get_spaces(v2::by_creator_ids{split_csv(x.query("user_ids"))}, {}, tuple))},
+         TWITTER_CALL(
+             c.user.async_get_spaces(v2::by_creator_ids{split_csv(x.query("user_ids"))}, {}, tuple))},
         {"GET", "/2/spaces", TWITTER_CALL(c.user.async_get_spaces(split_csv(x.query("ids")), {}, tuple))},
         {"GET", "/2/spaces/:id", TWITTER_CALL(c.user.async_get_space(p.at("id"), {}, tuple))},
         // Direct Messages.
         {"POST", "/2/dm_conversations/with/:id/messages",
-         TWITTER_CALL(c.user.async_create_dm(v2::dm_participant_id{p.at("id")}, message_of(x.body_value()), tuple))},
+         TWITTER_CALL(
+             c.user.async_create_dm(v2::dm_participant_id{p.at("id")}, message_of(x.body_value()), tuple))},
         {"POST", "/2/dm_conversations/:id/messages",
-         TWITTER_CALL(c.user.async_create_dm(v2::dm_conversation_id{p.at("id")}, message_of(x.body_value()), tuple))},
-        {"POST", "/2/dm_conversations", [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
+         TWITTER_CALL(
+             c.user.async_create_dm(v2::dm_conversation_id{p.at("id")}, message_of(x.body_value()), tuple))},
+        {"POST", "/2/dm_conversations",
+         [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
              std::vector<std::string> participants;
              if (auto const* ids = x.body("participant_ids"); ids && ids->is_array())
                  for (auto const& id : ids->get_array()) participants.emplace_back(id.as_string());
              v2::dm_message_params message = message_of(x.body("message"));
-             auto op = c.user.async_create_dm_conversation(std::move(participants), std::move(message), tuple);
+             auto op =
+                 c.user.async_create_dm_conversation(std::move(participants), std::move(message), tuple);
              co_return co_await finish(std::move(op), x);
          }},
         {"GET", "/2/dm_events", TWITTER_CALL(c.user.async_get_dm_events({}, tuple))},
@@ -545,14 +573,16 @@ std::vector<route> const& routes() {
         {"GET", "/2/dm_conversations/:id/dm_events",
          TWITTER_CALL(c.user.async_get_dm_events(v2::dm_conversation_id{p.at("id")}, {}, tuple))},
         // Lists.
-        {"POST", "/2/lists", [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
+        {"POST", "/2/lists",
+         [](clients& c, captures const&, interaction const& x) -> asio::awaitable<outcome> {
              v2::create_list_params params;
              if (x.body("description")) params.description = x.body_string("description");
              if (auto const* p = x.body("private"); p && p->is_bool()) params.is_private = p->get_bool();
              auto op = c.user.async_create_list(x.body_string("name"), std::move(params), tuple);
              co_return co_await finish(std::move(op), x);
          }},
-        {"PUT", "/2/lists/:id", [](clients& c, captures const& p, interaction const& x) -> asio::awaitable<outcome> {
+        {"PUT", "/2/lists/:id",
+         [](clients& c, captures const& p, interaction const& x) -> asio::awaitable<outcome> {
              v2::update_list_params params;
              if (x.body("name")) params.name = x.body_string("name");
              if (x.body("description")) params.description = x.body_string("description");
@@ -563,30 +593,37 @@ std::vector<route> const& routes() {
         {"DELETE", "/2/lists/:id", TWITTER_CALL(c.user.async_delete_list(p.at("id"), tuple))},
         {"GET", "/2/lists/:id", TWITTER_CALL(c.user.async_get_list(p.at("id"), {}, tuple))},
         {"GET", "/2/lists/:id/tweets", TWITTER_CALL(c.user.async_get_list_tweets(p.at("id"), {}, tuple))},
-        {"GET", "/2/lists/:id/followers", TWITTER_CALL(c.user.async_get_list_followers(p.at("id"), {}, tuple))},
+        {"GET", "/2/lists/:id/followers",
+         TWITTER_CALL(c.user.async_get_list_followers(p.at("id"), {}, tuple))},
         {"GET", "/2/lists/:id/members", TWITTER_CALL(c.user.async_get_list_members(p.at("id"), {}, tuple))},
         {"POST", "/2/lists/:id/members",
          TWITTER_CALL(c.user.async_add_list_member(p.at("id"), x.body_string("user_id"), tuple))},
         {"DELETE", "/2/lists/:id/members/:user_id",
          TWITTER_CALL(c.user.async_remove_list_member(p.at("id"), p.at("user_id"), tuple))},
-        {"GET", "/2/users/:id/followed_lists", TWITTER_CALL(c.user.async_get_followed_lists(p.at("id"), {}, tuple))},
-        {"POST", "/2/users/:me/followed_lists", TWITTER_CALL(c.user.async_follow_list(x.body_string("list_id"), tuple))},
-        {"DELETE", "/2/users/:me/followed_lists/:id", TWITTER_CALL(c.user.async_unfollow_list(p.at("id"), tuple))},
-        {"GET", "/2/users/:id/owned_lists", TWITTER_CALL(c.user.async_get_owned_lists(p.at("id"), {}, tuple))},
+        {"GET", "/2/users/:id/followed_lists",
+         TWITTER_CALL(c.user.async_get_followed_lists(p.at("id"), {}, tuple))},
+        {"POST", "/2/users/:me/followed_lists",
+         TWITTER_CALL(c.user.async_follow_list(x.body_string("list_id"), tuple))},
+        {"DELETE", "/2/users/:me/followed_lists/:id",
+         TWITTER_CALL(c.user.async_unfollow_list(p.at("id"), tuple))},
+        {"GET", "/2/users/:id/owned_lists",
+         TWITTER_CALL(c.user.async_get_owned_lists(p.at("id"), {}, tuple))},
         {"GET", "/2/users/:id/list_memberships",
          TWITTER_CALL(c.user.async_get_list_memberships(p.at("id"), {}, tuple))},
-        {"POST", "/2/users/:me/pinned_lists", TWITTER_CALL(c.user.async_pin_list(x.body_string("list_id"), tuple))},
+        {"POST", "/2/users/:me/pinned_lists",
+         TWITTER_CALL(c.user.async_pin_list(x.body_string("list_id"), tuple))},
         {"GET", "/2/users/:me/pinned_lists", TWITTER_CALL(c.user.async_get_pinned_lists({}, tuple))},
         {"DELETE", "/2/users/:me/pinned_lists/:id", TWITTER_CALL(c.user.async_unpin_list(p.at("id"), tuple))},
         // Batch compliance.
         {"POST", "/2/compliance/jobs",
          TWITTER_CALL(c.user.async_create_compliance_job(
-             enum_named(x.body_string("type"), {v2::compliance_job_type::tweets, v2::compliance_job_type::users}), {},
-             tuple))},
+             enum_named(x.body_string("type"),
+                        {v2::compliance_job_type::tweets, v2::compliance_job_type::users}),
+             {}, tuple))},
         {"GET", "/2/compliance/jobs",
          TWITTER_CALL(c.user.async_get_compliance_jobs(
-             enum_named(x.query("type"), {v2::compliance_job_type::tweets, v2::compliance_job_type::users}), {},
-             tuple))},
+             enum_named(x.query("type"), {v2::compliance_job_type::tweets, v2::compliance_job_type::users}),
+             {}, tuple))},
         {"GET", "/2/compliance/jobs/:id", TWITTER_CALL(c.user.async_get_compliance_job(p.at("id"), tuple))},
     };
     return all;
@@ -749,15 +786,16 @@ BOOST_AUTO_TEST_CASE(every_recorded_v2_interaction_is_reproduced_by_a_typed_call
                         if (ok)
                             ++t.reproduced;
                         else
-                            t.not_reproduced.push_back(rec.file + ": " + x.method + " " + x.uri + " " + why[i] +
-                                                       mismatch);
+                            t.not_reproduced.push_back(rec.file + ": " + x.method + " " + x.uri + " " +
+                                                       why[i] + mismatch);
                     }
                 }
             }
         },
         {}, std::chrono::seconds(120));
 
-    std::cout << "replay_v2: reproduced " << t.reproduced << " of " << t.recorded << " recorded v2 interactions\n";
+    std::cout << "replay_v2: reproduced " << t.reproduced << " of " << t.recorded
+              << " recorded v2 interactions\n";
     for (auto const& miss : t.not_reproduced) std::cout << "  not reproduced: " << miss << '\n';
     BOOST_TEST(t.recorded == 131u);
     BOOST_TEST(t.reproduced == 131u);

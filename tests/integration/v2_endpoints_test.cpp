@@ -37,8 +37,8 @@ constexpr auto tuple = asio::as_tuple(asio::deferred);
 
 // The seeded account the followers walks look at, and ten seeded accounts that will follow it.
 std::string const tweepy_dev = "1072250532645998596";
-std::vector<std::string> const ten_users{"2244994945", "783214",    "17874544",   "6253282",
-                                         "750362064426721281", "145336962", "372575989", "3015271772",
+std::vector<std::string> const ten_users{"2244994945",          "783214",    "17874544",  "6253282",
+                                         "750362064426721281",  "145336962", "372575989", "3015271772",
                                          "1065249714214457345", "2328002822"};
 
 // Tweepy's Client(bearer_token, consumer_key, consumer_secret, access_token, access_token_secret) for the
@@ -74,7 +74,8 @@ std::optional<std::string> query_param(std::string const& target, std::string_vi
         std::string_view const piece = rest.substr(0, amp);
         if (piece.substr(0, piece.find('=')) == name) {
             std::string value;
-            std::string_view const raw = piece.find('=') == std::string_view::npos ? "" : piece.substr(name.size() + 1);
+            std::string_view const raw =
+                piece.find('=') == std::string_view::npos ? "" : piece.substr(name.size() + 1);
             for (std::size_t i = 0; i < raw.size(); ++i) {
                 if (raw[i] == '%' && i + 2 < raw.size()) {
                     value += static_cast<char>(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16));
@@ -90,7 +91,8 @@ std::optional<std::string> query_param(std::string const& target, std::string_vi
     return std::nullopt;
 }
 
-std::vector<emu::logged_request> requests_to(emu::server const& srv, std::string_view method, std::string_view path) {
+std::vector<emu::logged_request> requests_to(emu::server const& srv, std::string_view method,
+                                             std::string_view path) {
     std::vector<emu::logged_request> out;
     for (auto const& r : srv.request_log())
         if (r.method == method && path_of(r.target) == path) out.push_back(r);
@@ -106,7 +108,8 @@ std::string authorization_scheme(emu::logged_request const& r) {
 // Makes the ten users follow @TweepyDev, each with an OAuth 2.0 user token of its own.
 asio::awaitable<void> give_tweepy_dev_ten_followers(scenario s) {
     for (auto const& id : ten_users) {
-        auto c = oauth2_client(s, s.server.issue_user_token(id, {"follows.write", "tweet.read", "users.read"}));
+        auto c =
+            oauth2_client(s, s.server.issue_user_token(id, {"follows.write", "tweet.read", "users.read"}));
         auto [ec, r] = co_await c.async_follow_user(tweepy_dev, tuple);
         BOOST_TEST_REQUIRE(!ec, ec.message());
         BOOST_TEST_REQUIRE((r.data && r.data->following == true));
@@ -163,7 +166,8 @@ BOOST_AUTO_TEST_CASE(a_tweet_is_created_read_and_deleted) {
         BOOST_TEST(!again.data.has_value());
         BOOST_TEST(again.errors.size() == 1u);
 
-        // Writes are signed as the user (OAuth 1.0a); the reads use the app's bearer token (Tweepy's default).
+        // Writes are signed as the user (OAuth 1.0a); the reads use the app's bearer token (Tweepy's
+        // default).
         auto const log = s.server.request_log();
         BOOST_TEST_REQUIRE(log.size() == 4u);
         BOOST_TEST(log[0].method == "POST");
@@ -189,8 +193,9 @@ BOOST_AUTO_TEST_CASE(like_and_unlike_with_oauth1_find_me_without_a_request) {
         v2::tweet_page_params const everyone;
         auto [ec2, likers] = co_await c.async_get_liking_users(tweet, everyone, tuple);
         BOOST_TEST_REQUIRE(!ec2, ec2.message());
-        bool const listed = std::any_of(likers.data.begin(), likers.data.end(),
-                                        [&](v2::user const& u) { return u.id == s.server.default_user_id(); });
+        bool const listed = std::any_of(likers.data.begin(), likers.data.end(), [&](v2::user const& u) {
+            return u.id == s.server.default_user_id();
+        });
         BOOST_TEST(listed);
 
         auto [ec3, unliked] = co_await c.async_unlike(tweet, tuple);
@@ -208,8 +213,9 @@ BOOST_AUTO_TEST_CASE(like_and_unlike_with_oauth1_find_me_without_a_request) {
 BOOST_AUTO_TEST_CASE(an_oauth2_user_looks_up_me_once_for_many_concurrent_calls) {
     run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         auto c = oauth2_client(s, s.server.default_user_token());
-        std::vector<std::string> const tweets{"1293593516040269825", "1293595870563381249", "1415348607813832708",
-                                              "1507070437557096461", "145344012",           "266367358078169089"};
+        std::vector<std::string> const tweets{"1293593516040269825", "1293595870563381249",
+                                              "1415348607813832708", "1507070437557096461",
+                                              "145344012",           "266367358078169089"};
         for (int round = 0; round < 2; ++round) {
             // All at once: the first asks who "me" is, the others wait for that answer.
             std::size_t remaining = tweets.size();
@@ -236,7 +242,8 @@ BOOST_AUTO_TEST_CASE(an_oauth2_user_looks_up_me_once_for_many_concurrent_calls) 
         if (!lookups.empty()) BOOST_TEST(authorization_scheme(lookups[0]) == "Bearer");
         std::string const me = "/2/users/" + s.server.default_user_id();
         BOOST_TEST(requests_to(s.server, "POST", me + "/likes").size() == tweets.size());
-        for (auto const& t : tweets) BOOST_TEST(requests_to(s.server, "DELETE", me + "/likes/" + t).size() == 1u);
+        for (auto const& t : tweets)
+            BOOST_TEST(requests_to(s.server, "DELETE", me + "/likes/" + t).size() == 1u);
         BOOST_TEST(s.server.request_log().size() == 1u + 2 * tweets.size());
     });
 }
@@ -276,7 +283,8 @@ BOOST_AUTO_TEST_CASE(a_followers_walk_goes_page_by_page_with_pagination_token) {
         BOOST_TEST(!query_param(log[0].target, "pagination_token").has_value());
         BOOST_TEST_REQUIRE(tokens_sent_back.size() == 4u);
         for (std::size_t i = 1; i < log.size(); ++i) {
-            BOOST_TEST(query_param(log[i].target, "pagination_token").value_or("") == tokens_sent_back[i - 1]);
+            BOOST_TEST(query_param(log[i].target, "pagination_token").value_or("") ==
+                       tokens_sent_back[i - 1]);
             BOOST_TEST(!query_param(log[i].target, "next_token").has_value());
             BOOST_TEST(query_param(log[i].target, "max_results").value_or("") == "2");
         }

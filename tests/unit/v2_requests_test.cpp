@@ -89,8 +89,10 @@ reference const& table() {
         while (std::getline(in, line)) {
             if (!line.starts_with("| ")) continue;
             auto const cells = cells_of(line);
-            if (cells.size() == 9 && !cells[0].empty() && std::isdigit(static_cast<unsigned char>(cells[0][0]))) {
-                // | # | Method (aliases) | HTTP | Path | user_auth | {me} | body | Paginates via | data_type |
+            if (cells.size() == 9 && !cells[0].empty() &&
+                std::isdigit(static_cast<unsigned char>(cells[0][0]))) {
+                // | # | Method (aliases) | HTTP | Path | user_auth | {me} | body | Paginates via | data_type
+                // |
                 std::string names = strip_backticks(cells[1]);
                 endpoint_row row;
                 row.http = cells[2];
@@ -144,11 +146,16 @@ std::string method_of(http::request const& r) { return std::string(http::to_stri
 
 std::string auth_of(http::auth_mode m) {
     switch (m) {
-        case http::auth_mode::automatic: return "automatic";
-        case http::auth_mode::user: return "user";
-        case http::auth_mode::bearer: return "bearer";
-        case http::auth_mode::user_bearer: return "user_bearer";
-        case http::auth_mode::none: return "none";
+        case http::auth_mode::automatic:
+            return "automatic";
+        case http::auth_mode::user:
+            return "user";
+        case http::auth_mode::bearer:
+            return "bearer";
+        case http::auth_mode::user_bearer:
+            return "user_bearer";
+        case http::auth_mode::none:
+            return "none";
     }
     return "?";
 }
@@ -176,7 +183,8 @@ void check_against_table(built const& b) {
     BOOST_TEST_CONTEXT(b.name) {
         auto const it = table().rows.find(b.name);
         BOOST_TEST_REQUIRE((it != table().rows.end()), "not in the table");
-        endpoint_row const& row = it->second.alias_of.empty() ? it->second : table().rows.at(it->second.alias_of);
+        endpoint_row const& row =
+            it->second.alias_of.empty() ? it->second : table().rows.at(it->second.alias_of);
         BOOST_TEST(method_of(b.req) == row.http);
         bool path_ok = false;
         for (auto const& p : row.paths) path_ok = path_ok || matches_path(p, b.req.target);
@@ -201,7 +209,8 @@ void check_against_table(built const& b) {
         std::string const base = it->second.alias_of.empty() ? b.name : it->second.alias_of;
         auto const known = table().accepts.find(base);
         auto const accepted = known == table().accepts.end() ? std::set<std::string>{} : known->second;
-        for (auto const& q : b.req.query) BOOST_TEST(accepted.count(q.name) == 1u, q.name << " is not accepted");
+        for (auto const& q : b.req.query)
+            BOOST_TEST(accepted.count(q.name) == 1u, q.name << " is not accepted");
         BOOST_TEST(b.req.target.find('?') == std::string::npos);
     }
 }
@@ -249,7 +258,9 @@ v2::dm_event_fields_params all_dm_fields() {
 v2::tweet_page_params all_tweet_page() { return {all_tweet_fields(), 50u, "tok"}; }
 v2::user_page_params all_user_page() { return {all_user_fields(), 50u, "tok"}; }
 v2::list_page_params all_list_page() { return {all_list_fields(), 50u, "tok"}; }
-v2::quote_tweets_params all_quotes() { return {all_tweet_fields(), 50u, "tok", {v2::tweet_exclusion::replies}}; }
+v2::quote_tweets_params all_quotes() {
+    return {all_tweet_fields(), 50u, "tok", {v2::tweet_exclusion::replies}};
+}
 v2::mentions_params all_mentions() { return {all_tweet_fields(), 50u, "tok", "1", "9", t0, t1}; }
 v2::timeline_params all_timeline() {
     return {all_tweet_fields(), 50u, "tok", "1", "9", t0, t1, {v2::tweet_exclusion::retweets}};
@@ -314,16 +325,20 @@ std::vector<built> everything_set() {
         make("get_space_buyers", v2::get_space_buyers("s1", all_tweet_fields())),
         make("get_space_tweets", v2::get_space_tweets("s1", all_tweet_fields())),
         make("get_direct_message_events", v2::get_direct_message_events(all_dm_events())),
-        make("get_direct_message_events", v2::get_direct_message_events(v2::dm_conversation_id{"1-2"}, all_dm_events())),
-        make("get_direct_message_events", v2::get_direct_message_events(v2::dm_participant_id{"2"}, all_dm_events())),
+        make("get_direct_message_events",
+             v2::get_direct_message_events(v2::dm_conversation_id{"1-2"}, all_dm_events())),
+        make("get_direct_message_events",
+             v2::get_direct_message_events(v2::dm_participant_id{"2"}, all_dm_events())),
         make("get_dm_events", v2::get_dm_events(all_dm_events())),
         make("get_dm_events", v2::get_dm_events(v2::dm_conversation_id{"1-2"}, all_dm_events())),
         make("get_dm_events", v2::get_dm_events(v2::dm_participant_id{"2"}, all_dm_events())),
-        make("create_direct_message", v2::create_direct_message(v2::dm_conversation_id{"1-2"}, {.text = "x"})),
+        make("create_direct_message",
+             v2::create_direct_message(v2::dm_conversation_id{"1-2"}, {.text = "x"})),
         make("create_direct_message", v2::create_direct_message(v2::dm_participant_id{"2"}, {.text = "x"})),
         make("create_dm", v2::create_dm(v2::dm_conversation_id{"1-2"}, {.text = "x"})),
         make("create_dm", v2::create_dm(v2::dm_participant_id{"2"}, {.text = "x"})),
-        make("create_direct_message_conversation", v2::create_direct_message_conversation(v{"2", "3"}, {.text = "x"})),
+        make("create_direct_message_conversation",
+             v2::create_direct_message_conversation(v{"2", "3"}, {.text = "x"})),
         make("create_dm_conversation", v2::create_dm_conversation(v{"2", "3"}, {.text = "x"})),
         make("get_list_tweets", v2::get_list_tweets("1", all_tweet_page())),
         make("unfollow_list", v2::unfollow_list("1")),
@@ -353,15 +368,25 @@ std::vector<built> everything_set() {
 // Exactly-one-of rules, checked by the compiler: the wrong combinations do not name any overload.
 
 template <class... A>
-concept can_get_user = requires(A... a) { v2::get_user(a...); };
+concept can_get_user = requires(A... a) {
+    v2::get_user(a...);
+};
 template <class... A>
-concept can_get_users = requires(A... a) { v2::get_users(a...); };
+concept can_get_users = requires(A... a) {
+    v2::get_users(a...);
+};
 template <class... A>
-concept can_get_spaces = requires(A... a) { v2::get_spaces(a...); };
+concept can_get_spaces = requires(A... a) {
+    v2::get_spaces(a...);
+};
 template <class... A>
-concept can_get_dm_events = requires(A... a) { v2::get_direct_message_events(a...); };
+concept can_get_dm_events = requires(A... a) {
+    v2::get_direct_message_events(a...);
+};
 template <class... A>
-concept can_create_dm = requires(A... a) { v2::create_direct_message(a...); };
+concept can_create_dm = requires(A... a) {
+    v2::create_direct_message(a...);
+};
 
 using ids = std::vector<std::string>;
 static_assert(can_get_user<std::string> && can_get_user<v2::by_username>);
@@ -383,13 +408,21 @@ static_assert(!can_create_dm<v2::dm_message_params> &&
 
 // Only the query parameters an endpoint accepts can be written for it.
 template <class P>
-concept has_media_fields = requires(P p) { p.fields.media_fields; };
+concept has_media_fields = requires(P p) {
+    p.fields.media_fields;
+};
 template <class P>
-concept has_exclude = requires(P p) { p.exclude; };
+concept has_exclude = requires(P p) {
+    p.exclude;
+};
 template <class P>
-concept has_next_token = requires(P p) { p.next_token; };
+concept has_next_token = requires(P p) {
+    p.next_token;
+};
 template <class P>
-concept has_pagination_token = requires(P p) { p.pagination_token; };
+concept has_pagination_token = requires(P p) {
+    p.pagination_token;
+};
 static_assert(has_media_fields<v2::tweet_page_params> && !has_media_fields<v2::user_page_params> &&
               !has_media_fields<v2::list_page_params>);
 static_assert(has_exclude<v2::timeline_params> && has_exclude<v2::quote_tweets_params> &&
@@ -413,7 +446,8 @@ BOOST_AUTO_TEST_CASE(the_reference_table_is_read) {
 BOOST_AUTO_TEST_CASE(every_row_of_the_table_has_a_builder) {
     std::set<std::string> covered;
     for (auto const& b : everything_set()) covered.insert(b.name);
-    for (auto const& [name, row] : table().rows) BOOST_TEST(covered.count(name) == 1u, name << " has no builder");
+    for (auto const& [name, row] : table().rows)
+        BOOST_TEST(covered.count(name) == 1u, name << " has no builder");
 }
 
 BOOST_AUTO_TEST_CASE(every_builder_sends_what_the_table_says) {
@@ -429,9 +463,7 @@ BOOST_AUTO_TEST_CASE(every_accepted_query_parameter_can_be_expressed) {
     }
     for (auto const& [name, accepted] : table().accepts) {
         if (!table().rows.count(name)) continue;  // the StreamingClient rows
-        BOOST_TEST_CONTEXT(name) {
-            BOOST_TEST((sent[name] == accepted));
-        }
+        BOOST_TEST_CONTEXT(name) { BOOST_TEST((sent[name] == accepted)); }
     }
     // The aliases express what their target does.
     BOOST_TEST((sent["get_dm_events"] == sent["get_direct_message_events"]));
@@ -487,13 +519,14 @@ BOOST_AUTO_TEST_CASE(the_targets_hold_the_arguments) {
         {make("get_space_buyers", v2::get_space_buyers("1ynKOZVRyOwxR")), "/2/spaces/1ynKOZVRyOwxR/buyers"},
         {make("get_space_tweets", v2::get_space_tweets("1ynKOZVRyOwxR")), "/2/spaces/1ynKOZVRyOwxR/tweets"},
         {make("get_direct_message_events", v2::get_direct_message_events()), "/2/dm_events"},
-        {make("get_direct_message_events",
-              v2::get_direct_message_events(v2::dm_conversation_id{"750362064426721281-1072250532645998596"})),
+        {make("get_direct_message_events", v2::get_direct_message_events(v2::dm_conversation_id{
+                                               "750362064426721281-1072250532645998596"})),
          "/2/dm_conversations/750362064426721281-1072250532645998596/dm_events"},
         {make("get_direct_message_events",
               v2::get_direct_message_events(v2::dm_participant_id{"750362064426721281"})),
          "/2/dm_conversations/with/750362064426721281/dm_events"},
-        {make("create_direct_message", v2::create_direct_message(v2::dm_conversation_id{"1-2"}, {.text = "x"})),
+        {make("create_direct_message",
+              v2::create_direct_message(v2::dm_conversation_id{"1-2"}, {.text = "x"})),
          "/2/dm_conversations/1-2/messages"},
         {make("create_direct_message", v2::create_direct_message(v2::dm_participant_id{"2"}, {.text = "x"})),
          "/2/dm_conversations/with/2/messages"},
@@ -502,20 +535,23 @@ BOOST_AUTO_TEST_CASE(the_targets_hold_the_arguments) {
         {make("get_list_tweets", v2::get_list_tweets("84839422")), "/2/lists/84839422/tweets"},
         {make("unfollow_list", v2::unfollow_list("84839422")), "/2/users/{me}/followed_lists/84839422"},
         {make("get_list_followers", v2::get_list_followers("84839422")), "/2/lists/84839422/followers"},
-        {make("get_followed_lists", v2::get_followed_lists("3015271772")), "/2/users/3015271772/followed_lists"},
+        {make("get_followed_lists", v2::get_followed_lists("3015271772")),
+         "/2/users/3015271772/followed_lists"},
         {make("get_list", v2::get_list("84839422")), "/2/lists/84839422"},
         {make("get_owned_lists", v2::get_owned_lists("783214")), "/2/users/783214/owned_lists"},
         {make("remove_list_member", v2::remove_list_member("1522926890658549760", "783214")),
          "/2/lists/1522926890658549760/members/783214"},
         {make("get_list_members", v2::get_list_members("84839422")), "/2/lists/84839422/members"},
-        {make("get_list_memberships", v2::get_list_memberships("783214")), "/2/users/783214/list_memberships"},
+        {make("get_list_memberships", v2::get_list_memberships("783214")),
+         "/2/users/783214/list_memberships"},
         {make("add_list_member", v2::add_list_member("15", "783214")), "/2/lists/15/members"},
         {make("delete_list", v2::delete_list("15")), "/2/lists/15"},
         {make("update_list", v2::update_list("15", {})), "/2/lists/15"},
         {make("create_list", v2::create_list("n")), "/2/lists"},
         {make("unpin_list", v2::unpin_list("15")), "/2/users/{me}/pinned_lists/15"},
         {make("get_pinned_lists", v2::get_pinned_lists()), "/2/users/{me}/pinned_lists"},
-        {make("get_compliance_jobs", v2::get_compliance_jobs(v2::compliance_job_type::tweets)), "/2/compliance/jobs"},
+        {make("get_compliance_jobs", v2::get_compliance_jobs(v2::compliance_job_type::tweets)),
+         "/2/compliance/jobs"},
         {make("get_compliance_job", v2::get_compliance_job("1446017776678801409")),
          "/2/compliance/jobs/1446017776678801409"},
         {make("create_compliance_job", v2::create_compliance_job(v2::compliance_job_type::tweets)),
@@ -544,7 +580,8 @@ BOOST_AUTO_TEST_CASE(an_empty_path_id_throws_before_anything_is_sent) {
     BOOST_CHECK_THROW(v2::get_tweet(""), std::invalid_argument);
     BOOST_CHECK_THROW(v2::get_user(v2::by_username{}), std::invalid_argument);
     BOOST_CHECK_THROW(v2::remove_list_member("1", ""), std::invalid_argument);
-    BOOST_CHECK_THROW(v2::create_direct_message(v2::dm_participant_id{}, {.text = "x"}), std::invalid_argument);
+    BOOST_CHECK_THROW(v2::create_direct_message(v2::dm_participant_id{}, {.text = "x"}),
+                      std::invalid_argument);
     BOOST_CHECK_THROW(v2::get_direct_message_events(v2::dm_conversation_id{}), std::invalid_argument);
 }
 
@@ -569,8 +606,10 @@ BOOST_AUTO_TEST_CASE(queries_in_order) {
     BOOST_TEST((search == expected));
 
     auto const counts = v2::get_all_tweets_count("Tweepy", all_all_counts()).http.query;
-    std::vector<param> const expected_counts{{"query", "Tweepy"},         {"granularity", "hour"},
-                                             {"since_id", "1"},           {"until_id", "9"},
+    std::vector<param> const expected_counts{{"query", "Tweepy"},
+                                             {"granularity", "hour"},
+                                             {"since_id", "1"},
+                                             {"until_id", "9"},
                                              {"start_time", "2021-05-01T12:30:15Z"},
                                              {"end_time", "2021-05-07T23:59:59Z"},
                                              {"next_token", "tok"}};
@@ -583,7 +622,8 @@ BOOST_AUTO_TEST_CASE(queries_in_order) {
 BOOST_AUTO_TEST_CASE(fields_and_expansions_are_comma_joined_once_each) {
     v2::user_page_params p;
     p.fields.expansions = {v2::expansion::pinned_tweet_id};
-    p.fields.user_fields = {v2::user_field::created_at, v2::user_field::protected_, v2::user_field::created_at};
+    p.fields.user_fields = {v2::user_field::created_at, v2::user_field::protected_,
+                            v2::user_field::created_at};
     p.fields.tweet_fields = {v2::tweet_field::lang, v2::tweet_field::public_metrics};
     p.max_results = 1000;
     auto const q = v2::get_users_followers("783214", p).http.query;
@@ -621,7 +661,8 @@ BOOST_AUTO_TEST_CASE(id_lists_are_comma_joined) {
                "Twitter,TwitterDev");
     BOOST_TEST(value_of(v2::get_spaces(v2::by_creator_ids{{"357750891", "1517225601463205888"}}).http.query,
                         "user_ids") == "357750891,1517225601463205888");
-    BOOST_TEST(value_of(v2::get_compliance_jobs(v2::compliance_job_type::users).http.query, "type") == "users");
+    BOOST_TEST(value_of(v2::get_compliance_jobs(v2::compliance_job_type::users).http.query, "type") ==
+               "users");
 }
 
 BOOST_AUTO_TEST_CASE(exclude_and_timestamps) {
@@ -675,7 +716,8 @@ BOOST_AUTO_TEST_CASE(json_bodies_as_tweepy_sends_them) {
         {"mute", v2::mute("17874544").http, R"({"target_user_id":"17874544"})"},
         {"create_dm by participant", v2::create_dm(v2::dm_participant_id{"2"}, {.text = "Testing 1"}).http,
          R"({"text":"Testing 1"})"},
-        {"create_dm with media", v2::create_dm(v2::dm_conversation_id{"1-2"}, {.text = "t", .media_id = "5"}).http,
+        {"create_dm with media",
+         v2::create_dm(v2::dm_conversation_id{"1-2"}, {.text = "t", .media_id = "5"}).http,
          R"({"attachments":[{"media_id":"5"}],"text":"t"})"},
         {"create_dm_conversation",
          v2::create_dm_conversation({"145336962", "750362064426721281"}, {.text = "Testing"}).http,

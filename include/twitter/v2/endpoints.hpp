@@ -59,11 +59,13 @@ public:
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
     auto async_get_liking_users(std::string id, tweet_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_liking_users(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_liking_users(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_get_liked_tweets(std::string id, tweet_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_liked_tweets(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_liked_tweets(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_like(std::string tweet_id, CompletionToken&& token = {}) {
@@ -78,8 +80,10 @@ public:
         return self().async_call(create_tweet(params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
-    auto async_get_quote_tweets(std::string id, quote_tweets_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_quote_tweets(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_quote_tweets(std::string id, quote_tweets_params params = {},
+                                CompletionToken&& token = {}) {
+        return self().async_call(get_quote_tweets(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_unretweet(std::string source_tweet_id, CompletionToken&& token = {}) {
@@ -95,15 +99,19 @@ public:
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_search_all_tweets(std::string query, search_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(search_all_tweets(std::move(query), params), std::forward<CompletionToken>(token));
+        return self().async_call(search_all_tweets(std::move(query), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
-    auto async_search_recent_tweets(std::string query, search_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(search_recent_tweets(std::move(query), params), std::forward<CompletionToken>(token));
+    auto async_search_recent_tweets(std::string query, search_params params = {},
+                                    CompletionToken&& token = {}) {
+        return self().async_call(search_recent_tweets(std::move(query), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_get_users_mentions(std::string id, mentions_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_users_mentions(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_users_mentions(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_get_home_timeline(timeline_params params = {}, CompletionToken&& token = {}) {
@@ -111,22 +119,28 @@ public:
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_get_users_tweets(std::string id, timeline_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_users_tweets(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_users_tweets(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet_count>> CompletionToken = default_token>
-    auto async_get_all_tweets_count(std::string query, all_counts_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_all_tweets_count(std::move(query), params), std::forward<CompletionToken>(token));
+    auto async_get_all_tweets_count(std::string query, all_counts_params params = {},
+                                    CompletionToken&& token = {}) {
+        return self().async_call(get_all_tweets_count(std::move(query), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet_count>> CompletionToken = default_token>
-    auto async_get_recent_tweets_count(std::string query, counts_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_recent_tweets_count(std::move(query), params), std::forward<CompletionToken>(token));
+    auto async_get_recent_tweets_count(std::string query, counts_params params = {},
+                                       CompletionToken&& token = {}) {
+        return self().async_call(get_recent_tweets_count(std::move(query), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<tweet> CompletionToken = default_token>
     auto async_get_tweet(std::string id, tweet_fields_params fields = {}, CompletionToken&& token = {}) {
         return self().async_call(get_tweet(std::move(id), fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
-    auto async_get_tweets(std::vector<std::string> ids, tweet_fields_params fields = {}, CompletionToken&& token = {}) {
+    auto async_get_tweets(std::vector<std::string> ids, tweet_fields_params fields = {},
+                          CompletionToken&& token = {}) {
         return self().async_call(get_tweets(ids, fields), std::forward<CompletionToken>(token));
     }
 
@@ -138,23 +152,29 @@ public:
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_unfollow_user(std::string target_user_id, CompletionToken&& token = {}) {
-        return self().async_call(unfollow_user(std::move(target_user_id)), std::forward<CompletionToken>(token));
+        return self().async_call(unfollow_user(std::move(target_user_id)),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_unfollow(std::string target_user_id, CompletionToken&& token = {}) {
         return self().async_call(unfollow(std::move(target_user_id)), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_users_followers(std::string id, user_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_users_followers(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_users_followers(std::string id, user_page_params params = {},
+                                   CompletionToken&& token = {}) {
+        return self().async_call(get_users_followers(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_users_following(std::string id, user_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_users_following(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_users_following(std::string id, user_page_params params = {},
+                                   CompletionToken&& token = {}) {
+        return self().async_call(get_users_following(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_follow_user(std::string target_user_id, CompletionToken&& token = {}) {
-        return self().async_call(follow_user(std::move(target_user_id)), std::forward<CompletionToken>(token));
+        return self().async_call(follow_user(std::move(target_user_id)),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_follow(std::string target_user_id, CompletionToken&& token = {}) {
@@ -181,11 +201,13 @@ public:
         return self().async_call(get_user(username, fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_users(std::vector<std::string> ids, user_fields_params fields = {}, CompletionToken&& token = {}) {
+    auto async_get_users(std::vector<std::string> ids, user_fields_params fields = {},
+                         CompletionToken&& token = {}) {
         return self().async_call(get_users(ids, fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_users(by_usernames usernames, user_fields_params fields = {}, CompletionToken&& token = {}) {
+    auto async_get_users(by_usernames usernames, user_fields_params fields = {},
+                         CompletionToken&& token = {}) {
         return self().async_call(get_users(usernames, fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<user> CompletionToken = default_token>
@@ -196,15 +218,19 @@ public:
     // Spaces
 
     template <detail::response_token<std::vector<space>> CompletionToken = default_token>
-    auto async_search_spaces(std::string query, space_search_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(search_spaces(std::move(query), params), std::forward<CompletionToken>(token));
+    auto async_search_spaces(std::string query, space_search_params params = {},
+                             CompletionToken&& token = {}) {
+        return self().async_call(search_spaces(std::move(query), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<space>> CompletionToken = default_token>
-    auto async_get_spaces(std::vector<std::string> ids, space_fields_params fields = {}, CompletionToken&& token = {}) {
+    auto async_get_spaces(std::vector<std::string> ids, space_fields_params fields = {},
+                          CompletionToken&& token = {}) {
         return self().async_call(get_spaces(ids, fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<space>> CompletionToken = default_token>
-    auto async_get_spaces(by_creator_ids user_ids, space_fields_params fields = {}, CompletionToken&& token = {}) {
+    auto async_get_spaces(by_creator_ids user_ids, space_fields_params fields = {},
+                          CompletionToken&& token = {}) {
         return self().async_call(get_spaces(user_ids, fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<space> CompletionToken = default_token>
@@ -212,12 +238,16 @@ public:
         return self().async_call(get_space(std::move(id), fields), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_space_buyers(std::string id, tweet_fields_params fields = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_space_buyers(std::move(id), fields), std::forward<CompletionToken>(token));
+    auto async_get_space_buyers(std::string id, tweet_fields_params fields = {},
+                                CompletionToken&& token = {}) {
+        return self().async_call(get_space_buyers(std::move(id), fields),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
-    auto async_get_space_tweets(std::string id, tweet_fields_params fields = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_space_tweets(std::move(id), fields), std::forward<CompletionToken>(token));
+    auto async_get_space_tweets(std::string id, tweet_fields_params fields = {},
+                                CompletionToken&& token = {}) {
+        return self().async_call(get_space_tweets(std::move(id), fields),
+                                 std::forward<CompletionToken>(token));
     }
 
     // Direct Messages
@@ -227,67 +257,88 @@ public:
         return self().async_call(get_direct_message_events(params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<dm_event>> CompletionToken = default_token>
-    auto async_get_direct_message_events(dm_conversation_id conversation, dm_events_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_direct_message_events(conversation, params), std::forward<CompletionToken>(token));
+    auto async_get_direct_message_events(dm_conversation_id conversation, dm_events_params params = {},
+                                         CompletionToken&& token = {}) {
+        return self().async_call(get_direct_message_events(conversation, params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<dm_event>> CompletionToken = default_token>
-    auto async_get_direct_message_events(dm_participant_id participant, dm_events_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_direct_message_events(participant, params), std::forward<CompletionToken>(token));
+    auto async_get_direct_message_events(dm_participant_id participant, dm_events_params params = {},
+                                         CompletionToken&& token = {}) {
+        return self().async_call(get_direct_message_events(participant, params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<dm_event>> CompletionToken = default_token>
     auto async_get_dm_events(dm_events_params params = {}, CompletionToken&& token = {}) {
         return self().async_call(get_dm_events(params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<dm_event>> CompletionToken = default_token>
-    auto async_get_dm_events(dm_conversation_id conversation, dm_events_params params = {}, CompletionToken&& token = {}) {
+    auto async_get_dm_events(dm_conversation_id conversation, dm_events_params params = {},
+                             CompletionToken&& token = {}) {
         return self().async_call(get_dm_events(conversation, params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<dm_event>> CompletionToken = default_token>
-    auto async_get_dm_events(dm_participant_id participant, dm_events_params params = {}, CompletionToken&& token = {}) {
+    auto async_get_dm_events(dm_participant_id participant, dm_events_params params = {},
+                             CompletionToken&& token = {}) {
         return self().async_call(get_dm_events(participant, params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_direct_message(dm_conversation_id conversation, dm_message_params message, CompletionToken&& token = {}) {
-        return self().async_call(create_direct_message(conversation, message), std::forward<CompletionToken>(token));
+    auto async_create_direct_message(dm_conversation_id conversation, dm_message_params message,
+                                     CompletionToken&& token = {}) {
+        return self().async_call(create_direct_message(conversation, message),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_direct_message(dm_participant_id participant, dm_message_params message, CompletionToken&& token = {}) {
-        return self().async_call(create_direct_message(participant, message), std::forward<CompletionToken>(token));
+    auto async_create_direct_message(dm_participant_id participant, dm_message_params message,
+                                     CompletionToken&& token = {}) {
+        return self().async_call(create_direct_message(participant, message),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_dm(dm_conversation_id conversation, dm_message_params message, CompletionToken&& token = {}) {
+    auto async_create_dm(dm_conversation_id conversation, dm_message_params message,
+                         CompletionToken&& token = {}) {
         return self().async_call(create_dm(conversation, message), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_dm(dm_participant_id participant, dm_message_params message, CompletionToken&& token = {}) {
+    auto async_create_dm(dm_participant_id participant, dm_message_params message,
+                         CompletionToken&& token = {}) {
         return self().async_call(create_dm(participant, message), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_direct_message_conversation(std::vector<std::string> participant_ids, dm_message_params message, CompletionToken&& token = {}) {
-        return self().async_call(create_direct_message_conversation(participant_ids, message), std::forward<CompletionToken>(token));
+    auto async_create_direct_message_conversation(std::vector<std::string> participant_ids,
+                                                  dm_message_params message, CompletionToken&& token = {}) {
+        return self().async_call(create_direct_message_conversation(participant_ids, message),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<dm_created> CompletionToken = default_token>
-    auto async_create_dm_conversation(std::vector<std::string> participant_ids, dm_message_params message, CompletionToken&& token = {}) {
-        return self().async_call(create_dm_conversation(participant_ids, message), std::forward<CompletionToken>(token));
+    auto async_create_dm_conversation(std::vector<std::string> participant_ids, dm_message_params message,
+                                      CompletionToken&& token = {}) {
+        return self().async_call(create_dm_conversation(participant_ids, message),
+                                 std::forward<CompletionToken>(token));
     }
 
     // Lists
 
     template <detail::response_token<std::vector<tweet>> CompletionToken = default_token>
     auto async_get_list_tweets(std::string id, tweet_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_list_tweets(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_list_tweets(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_unfollow_list(std::string list_id, CompletionToken&& token = {}) {
         return self().async_call(unfollow_list(std::move(list_id)), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
-    auto async_get_list_followers(std::string id, user_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_list_followers(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_list_followers(std::string id, user_page_params params = {},
+                                  CompletionToken&& token = {}) {
+        return self().async_call(get_list_followers(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<list>> CompletionToken = default_token>
-    auto async_get_followed_lists(std::string id, list_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_followed_lists(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_followed_lists(std::string id, list_page_params params = {},
+                                  CompletionToken&& token = {}) {
+        return self().async_call(get_followed_lists(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_follow_list(std::string list_id, CompletionToken&& token = {}) {
@@ -299,23 +350,29 @@ public:
     }
     template <detail::response_token<std::vector<list>> CompletionToken = default_token>
     auto async_get_owned_lists(std::string id, list_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_owned_lists(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_owned_lists(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_remove_list_member(std::string id, std::string user_id, CompletionToken&& token = {}) {
-        return self().async_call(remove_list_member(std::move(id), std::move(user_id)), std::forward<CompletionToken>(token));
+        return self().async_call(remove_list_member(std::move(id), std::move(user_id)),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<user>> CompletionToken = default_token>
     auto async_get_list_members(std::string id, user_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_list_members(std::move(id), params), std::forward<CompletionToken>(token));
+        return self().async_call(get_list_members(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<std::vector<list>> CompletionToken = default_token>
-    auto async_get_list_memberships(std::string id, list_page_params params = {}, CompletionToken&& token = {}) {
-        return self().async_call(get_list_memberships(std::move(id), params), std::forward<CompletionToken>(token));
+    auto async_get_list_memberships(std::string id, list_page_params params = {},
+                                    CompletionToken&& token = {}) {
+        return self().async_call(get_list_memberships(std::move(id), params),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_add_list_member(std::string id, std::string user_id, CompletionToken&& token = {}) {
-        return self().async_call(add_list_member(std::move(id), std::move(user_id)), std::forward<CompletionToken>(token));
+        return self().async_call(add_list_member(std::move(id), std::move(user_id)),
+                                 std::forward<CompletionToken>(token));
     }
     template <detail::response_token<action_result> CompletionToken = default_token>
     auto async_delete_list(std::string id, CompletionToken&& token = {}) {
@@ -345,7 +402,8 @@ public:
     // Batch compliance
 
     template <detail::response_token<std::vector<compliance_job>> CompletionToken = default_token>
-    auto async_get_compliance_jobs(compliance_job_type type, compliance_jobs_params params = {}, CompletionToken&& token = {}) {
+    auto async_get_compliance_jobs(compliance_job_type type, compliance_jobs_params params = {},
+                                   CompletionToken&& token = {}) {
         return self().async_call(get_compliance_jobs(type, params), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<compliance_job> CompletionToken = default_token>
@@ -353,7 +411,8 @@ public:
         return self().async_call(get_compliance_job(std::move(id)), std::forward<CompletionToken>(token));
     }
     template <detail::response_token<compliance_job> CompletionToken = default_token>
-    auto async_create_compliance_job(compliance_job_type type, create_compliance_job_params params = {}, CompletionToken&& token = {}) {
+    auto async_create_compliance_job(compliance_job_type type, create_compliance_job_params params = {},
+                                     CompletionToken&& token = {}) {
         return self().async_call(create_compliance_job(type, params), std::forward<CompletionToken>(token));
     }
 

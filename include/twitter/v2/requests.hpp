@@ -80,14 +80,15 @@ struct dm_event_fields_params {
 // seconds, so a fraction of a second is dropped.
 using timestamp = std::chrono::system_clock::time_point;
 
-enum class tweet_exclusion { replies, retweets };                // exclude
-enum class sort_order { recency, relevancy };                    // sort_order
-enum class count_granularity { minute, hour, day };              // granularity
-enum class space_state { all, live, scheduled };                 // state
+enum class tweet_exclusion { replies, retweets };                                    // exclude
+enum class sort_order { recency, relevancy };                                        // sort_order
+enum class count_granularity { minute, hour, day };                                  // granularity
+enum class space_state { all, live, scheduled };                                     // state
 enum class dm_event_type { message_create, participants_join, participants_leave };  // event_types
-enum class compliance_job_type { tweets, users };                // type
-enum class compliance_job_status { created, in_progress, failed, complete };  // status
-enum class reply_setting { following, mentioned_users, subscribers, verified };  // reply_settings (a body key)
+enum class compliance_job_type { tweets, users };                                    // type
+enum class compliance_job_status { created, in_progress, failed, complete };         // status
+// reply_settings, a key of the create_tweet body.
+enum class reply_setting { following, mentioned_users, subscribers, verified };
 
 // The API's spelling: "retweets", "relevancy", "day", "live", "MessageCreate", "in_progress",
 // "mentionedUsers"; empty for a value outside the enum.
@@ -394,7 +395,8 @@ typed_request<user> get_user(by_username const& username, user_fields_params con
 typed_request<std::vector<user>> get_users(std::vector<std::string> const& ids,
                                            user_fields_params const& fields = {});
 // GET /2/users/by?usernames=
-typed_request<std::vector<user>> get_users(by_usernames const& usernames, user_fields_params const& fields = {});
+typed_request<std::vector<user>> get_users(by_usernames const& usernames,
+                                           user_fields_params const& fields = {});
 // GET /2/users/me (user context)
 typed_request<user> get_me(user_fields_params const& fields = {});
 
@@ -407,7 +409,8 @@ typed_request<std::vector<space>> search_spaces(std::string query, space_search_
 typed_request<std::vector<space>> get_spaces(std::vector<std::string> const& ids,
                                              space_fields_params const& fields = {});
 // GET /2/spaces/by/creator_ids?user_ids=
-typed_request<std::vector<space>> get_spaces(by_creator_ids const& user_ids, space_fields_params const& fields = {});
+typed_request<std::vector<space>> get_spaces(by_creator_ids const& user_ids,
+                                             space_fields_params const& fields = {});
 // GET /2/spaces/:id
 typed_request<space> get_space(std::string id, space_fields_params const& fields = {});
 // GET /2/spaces/:id/buyers
@@ -448,10 +451,12 @@ inline typed_request<std::vector<dm_event>> get_dm_events(dm_participant_id cons
                                                           dm_events_params const& params = {}) {
     return get_direct_message_events(participant, params);
 }
-inline typed_request<dm_created> create_dm(dm_conversation_id const& conversation, dm_message_params const& message) {
+inline typed_request<dm_created> create_dm(dm_conversation_id const& conversation,
+                                           dm_message_params const& message) {
     return create_direct_message(conversation, message);
 }
-inline typed_request<dm_created> create_dm(dm_participant_id const& participant, dm_message_params const& message) {
+inline typed_request<dm_created> create_dm(dm_participant_id const& participant,
+                                           dm_message_params const& message) {
     return create_direct_message(participant, message);
 }
 inline typed_request<dm_created> create_dm_conversation(std::vector<std::string> const& participant_ids,
