@@ -1,5 +1,7 @@
 // Compiled, never run: proves that every async_* operation accepts each completion style users rely on.
 #include <twitter/client.hpp>
+#include <twitter/api.hpp>
+#include <twitter/v1/pager.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -61,4 +63,51 @@ void instantiate_every_style(twitter::client& c) {
     (void)with_as_tuple(c);
     with_callback(c);
     (void)with_future(c);
+}
+
+// The same styles for a typed v1.1 call and for a v1.1 pager.
+namespace {
+
+asio::awaitable<void> v1_with_default_token(twitter::api& a) {
+    twitter::v1::response<twitter::v1::status> res = co_await a.async_get_status("20");
+    twitter::diagnostics diag;
+    res = co_await a.async_call(twitter::v1::requests::get_status("20"), diag);
+    auto followers = twitter::v1::paginate(a, twitter::v1::requests::get_follower_ids(std::nullopt));
+    std::optional<std::string> id = co_await followers.async_next();
+    std::vector<std::string> page = co_await followers.async_next_page(diag);
+    (void)id;
+    (void)page;
+}
+
+asio::awaitable<void, strand_executor> v1_in_strand_coroutine(twitter::api& a) {
+    auto res = co_await a.async_verify_credentials();
+    (void)res;
+}
+
+asio::awaitable<void> v1_with_as_tuple(twitter::api& a) {
+    auto [ec, res] = co_await a.async_home_timeline({}, asio::as_tuple(asio::deferred));
+    (void)ec;
+    (void)res;
+}
+
+void v1_with_callback(twitter::api& a) {
+    a.async_get_user(twitter::v1::screen_name("X"), {},
+                     [](twitter::error_code ec, twitter::v1::response<twitter::v1::user> res) {
+                         (void)ec;
+                         (void)res;
+                     });
+}
+
+std::future<twitter::v1::response<twitter::v1::no_content>> v1_with_future(twitter::api& a) {
+    return a.async_indicate_direct_message_typing("12", asio::use_future);
+}
+
+}  // namespace
+
+void instantiate_every_v1_style(twitter::api& a) {
+    (void)v1_with_default_token(a);
+    (void)v1_in_strand_coroutine(a);
+    (void)v1_with_as_tuple(a);
+    v1_with_callback(a);
+    (void)v1_with_future(a);
 }

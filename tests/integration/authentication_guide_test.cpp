@@ -406,7 +406,7 @@ BOOST_AUTO_TEST_CASE(v1_oauth1_user_handler_with_four_credentials) {
         auto api = v1_oauth1(s.io.get_executor(), s.config(), c.consumer_key, c.consumer_secret,
                              c.access_token, c.access_token_secret);
         auto res = co_await api.async_verify_credentials();
-        BOOST_TEST(res.body.find(s.server.default_user_id()) != std::string::npos, res.body);
+        BOOST_TEST(res.data.id == s.server.default_user_id(), res.raw_json);
     });
 }
 
