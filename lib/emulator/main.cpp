@@ -25,11 +25,12 @@
 namespace {
 
 constexpr char const* usage =
-    "usage: twitter-emulator [--port N] [--address A] [--rate-limit N]\n"
+    "usage: twitter-emulator [--port N] [--address A] [--rate-limit N] [--synthetic-followers N]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
-    "                  (default: X's documented limit of each family, 900 where none is known)\n";
+    "                  (default: X's documented limit of each family, 900 where none is known)\n"
+    "  --synthetic-followers N  give the default user N more followers, made on the fly (default 0)\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
                 }
             } else if (arg == "--rate-limit") {
                 cfg.rate_limit_per_window = parse_number(arg, argv[++i], 1'000'000'000'000);
+            } else if (arg == "--synthetic-followers") {
+                cfg.synthetic_followers = parse_number(arg, argv[++i], 1'000'000'000);
             } else {
                 throw std::invalid_argument("unknown option: " + std::string(arg));
             }
@@ -106,14 +109,12 @@ int main(int argc, char** argv) {
         write_file(env_path,
                    "TWITTER_EMULATOR_URL=" + emulator.base_url() + "\nTWITTER_EMULATOR_CA=" + ca_path +
                        "\nTWITTER_BEARER_TOKEN=" + emulator.app_bearer_token() +
-                       "\nTWITTER_USER_BEARER_TOKEN=" + emulator.default_user_token() +
-                       "\nTWITTER_USER_ID=" + emulator.default_user_id() +
-                       "\nTWITTER_CONSUMER_KEY=" + oauth1.consumer_key +
-                       "\nTWITTER_CONSUMER_SECRET=" + oauth1.consumer_secret +
-                       "\nTWITTER_ACCESS_TOKEN=" + oauth1.access_token +
-                       "\nTWITTER_ACCESS_TOKEN_SECRET=" + oauth1.access_token_secret +
-                       "\nTWITTER_CLIENT_ID=" + oauth2.client_id + "\nTWITTER_REDIRECT_URI=" + oauth2.redirect_uri +
-                       "\n",
+                       "\nTWITTER_USER_BEARER_TOKEN=" + emulator.default_user_token() + "\nTWITTER_USER_ID=" +
+                       emulator.default_user_id() + "\nTWITTER_CONSUMER_KEY=" + oauth1.consumer_key +
+                       "\nTWITTER_CONSUMER_SECRET=" + oauth1.consumer_secret + "\nTWITTER_ACCESS_TOKEN=" +
+                       oauth1.access_token + "\nTWITTER_ACCESS_TOKEN_SECRET=" + oauth1.access_token_secret +
+                       "\nTWITTER_CLIENT_ID=" + oauth2.client_id +
+                       "\nTWITTER_REDIRECT_URI=" + oauth2.redirect_uri + "\n",
                    0600);
 
         std::cout << "twitter-emulator listening on " << emulator.base_url() << " ca=" << ca_path

@@ -78,7 +78,7 @@ struct response_head {
     std::optional<detail::rate_limit_state> limits;
     std::string_view access_level;
     std::string_view content_type = detail::json_content_type;
-    std::string_view location;                                                // a redirect's target
+    std::string_view location;  // a redirect's target
     // A status fault's headers, or the answer's own extra headers.
     std::vector<std::pair<std::string, std::string>> const* extra = nullptr;
     bool verbatim = false;  // a replayed recording: `extra` and the framing, nothing else
@@ -223,13 +223,13 @@ struct server::impl : std::enable_shared_from_this<impl> {
           cfg(std::move(config)),
           accept_strand(asio::make_strand(ex)),
           ssl_ctx(ssl::context::tls_server),
-          api(detail::service_params{cfg.rate_limit_per_window,
-                                     cfg.family_limits,
-                                     cfg.rate_limit_window,
-                                     {cfg.access_token_lifetime, cfg.authorization_code_lifetime,
-                                      cfg.timestamp_window},
-                                     cfg.synthetic_followers,
-                                     cfg.media_processing_polls}) {}
+          api(detail::service_params{
+              cfg.rate_limit_per_window,
+              cfg.family_limits,
+              cfg.rate_limit_window,
+              {cfg.access_token_lifetime, cfg.authorization_code_lifetime, cfg.timestamp_window},
+              cfg.synthetic_followers,
+              cfg.media_processing_polls}) {}
 
     void start();
     void stop();
@@ -308,6 +308,34 @@ asio::awaitable<void> graceful_close(beast::tcp_stream& stream) {
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     co_return;
+}
+
+// Writes the head and the body. Over TLS each write stays within one 16 KiB record: a larger single write
+// through beast::ssl_stream stalled after the first record (bodies above 16 KiB never arrived).
+template <class Stream>
+asio::awaitable<beast::error_code> write_response(Stream& stream, std::string_view head,
+                                                  std::string_view body) {
+    constexpr bool tls = std::is_same_v<Stream, ssl_stream>;
+    if constexpr (!tls) {
+        std::array const buffers{asio::const_buffer(head.data(), head.size()),
+                                 asio::const_buffer(body.data(), body.size())};
+        auto const [ec, n] = co_await asio::async_write(stream, buffers, use_nothrow);
+        co_return ec;
+    } else {
+        constexpr std::size_t record = 16 * 1024;
+        for (auto part : {head, body}) {
+            while (!part.empty()) {
+                auto const piece = part.substr(0, record);
+                auto const [ec, n] =
+                    co_await asio::async_write(stream, asio::buffer(piece.data(), piece.size()), use_nothrow);
+                if (ec) {
+                    co_return ec;
+                }
+                part.remove_prefix(piece.size());
+            }
+        }
+        co_return beast::error_code{};
+    }
 }
 
 template <class Stream>
@@ -396,14 +424,12 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
             } else {
                 conn.head.append(half);
             }
-            co_await asio::async_write(stream, asio::buffer(conn.head), use_nothrow);
+            co_await write_response(stream, conn.head, {});
             co_return;
         }
 
         render_head(conn.head, h);
-        std::array const buffers{asio::const_buffer(conn.head.data(), conn.head.size()),
-                                 asio::const_buffer(payload.data(), payload.size())};
-        auto const [write_ec, written] = co_await asio::async_write(stream, buffers, use_nothrow);
+        auto const write_ec = co_await write_response(stream, conn.head, payload);
         if (write_ec || conn.closed) {
             co_return;
         }

@@ -347,6 +347,28 @@ BOOST_FIXTURE_TEST_CASE(read_only_oauth1_token_cannot_tweet, fixture) {
     });
 }
 
+BOOST_FIXTURE_TEST_CASE(oauth1_user_context_posts_v1_statuses_but_not_bookmarks, fixture) {
+    run([&]() -> asio::awaitable<void> {
+        auto stream = co_await plain();
+        auto const& creds = srv.oauth1();
+        auto update = make(http::verb::post, "/1.1/statuses/update.json?status=signed+status");
+        sign(update, "http", creds.access_token, creds.access_token_secret);
+        auto const posted = co_await exchange(stream, update);
+        BOOST_TEST_REQUIRE(posted.result_int() == 200u);
+        BOOST_TEST(json_field(posted, "text") == "signed status");
+        BOOST_TEST(posted["x-access-level"] == "read-write");
+
+        // Bookmarks take OAuth 2.0 user context only (X's docs), so a valid OAuth 1.0a signature is refused.
+        auto marks = make(http::verb::get, "/2/users/" + srv.default_user_id() + "/bookmarks");
+        sign(marks, "http", creds.access_token, creds.access_token_secret);
+        auto const refused = co_await exchange(stream, marks);
+        BOOST_TEST(refused.result_int() == 403u);
+        BOOST_TEST(json_field(refused, "title") == "Unsupported Authentication");
+        BOOST_TEST(json_field(refused, "detail").find("OAuth 1.0a User Context is forbidden") !=
+                   std::string::npos);
+    });
+}
+
 BOOST_FIXTURE_TEST_CASE(denied_consent_sends_denied_to_the_callback, fixture) {
     srv.set_consent(false);
     run([&]() -> asio::awaitable<void> {
