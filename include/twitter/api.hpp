@@ -17,7 +17,8 @@
 
 namespace twitter {
 
-// Tweepy's API(auth): the X API v1.1, authorized by one handler (OAuth 1.0a user, OAuth 2.0 app-only or bearer).
+// Tweepy's API(auth): the X API v1.1, authorized by one handler (OAuth 1.0a user, OAuth 2.0 app-only or
+// bearer).
 //
 // Every endpoint method is Tweepy's, with the async_ prefix: `co_await api.async_get_status("20")` gives a
 // v1::response<v1::status>, and `api.async_get_user(v1::screen_name("X"), {}, token)` takes any completion
@@ -27,7 +28,8 @@ namespace twitter {
 // (<twitter/v1/params.hpp>); pass `{}` for none when naming a token.
 //
 // Targets may also be written as Tweepy writes endpoints, "account/verify_credentials", and become
-// "/1.1/account/verify_credentials.json" on the API host; anything starting with '/' or a scheme is sent as is.
+// "/1.1/account/verify_credentials.json" on the API host; anything starting with '/' or a scheme is sent as
+// is.
 //
 // An operation uses the api only while it starts: the api must be alive, and not moved from, when an
 // operation is initiated (for asio::deferred, when it is awaited); it may go away while the operation runs.
@@ -44,12 +46,14 @@ public:
     // The client underneath, with the same handler: for v2 calls, or to share its pool.
     twitter::client& get_client() noexcept { return client_; }
 
-    template <boost::asio::completion_token_for<void(error_code, http::response)> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<void(error_code, http::response)> CompletionToken = default_token>
     auto async_request(http::request req, CompletionToken&& token = {}) {
         req.target = v1_target(req.target);
         return client_.async_request(std::move(req), std::forward<CompletionToken>(token));
     }
-    template <boost::asio::completion_token_for<void(error_code, http::response)> CompletionToken = default_token>
+    template <
+        boost::asio::completion_token_for<void(error_code, http::response)> CompletionToken = default_token>
     auto async_request(http::request req, diagnostics& diag, CompletionToken&& token = {}) {
         req.target = v1_target(req.target);
         return client_.async_request(std::move(req), diag, std::forward<CompletionToken>(token));
@@ -57,13 +61,13 @@ public:
 
     // Sends a typed request (a builder of <twitter/v1/requests.hpp>) and completes with its parsed answer.
     // A 2xx whose body does not fit the model is protocol_errc::malformed_json.
-    template <class T,
-              boost::asio::completion_token_for<void(error_code, v1::response<T>)> CompletionToken = default_token>
+    template <class T, boost::asio::completion_token_for<void(error_code, v1::response<T>)> CompletionToken =
+                           default_token>
     auto async_call(v1::typed_request<T> req, CompletionToken&& token = {}) {
         return async_call_impl<T>(std::move(req.http), nullptr, std::forward<CompletionToken>(token));
     }
-    template <class T,
-              boost::asio::completion_token_for<void(error_code, v1::response<T>)> CompletionToken = default_token>
+    template <class T, boost::asio::completion_token_for<void(error_code, v1::response<T>)> CompletionToken =
+                           default_token>
     auto async_call(v1::typed_request<T> req, diagnostics& diag, CompletionToken&& token = {}) {
         return async_call_impl<T>(std::move(req.http), &diag, std::forward<CompletionToken>(token));
     }

@@ -9,7 +9,8 @@ api::api(executor_type ex, client_credentials credentials, client_config config)
     : client_(std::move(ex), std::move(credentials), std::move(config)) {}
 
 std::string api::v1_target(std::string_view endpoint) {
-    if (endpoint.starts_with('/') || endpoint.find("://") != std::string_view::npos) return std::string(endpoint);
+    if (endpoint.starts_with('/') || endpoint.find("://") != std::string_view::npos)
+        return std::string(endpoint);
     auto const query = endpoint.find('?');
     std::string_view const path = endpoint.substr(0, query);
     std::string out = "/1.1/";

@@ -51,14 +51,16 @@ multipart_body make_file_part(std::string_view field, std::string_view filename,
     std::string boundary;
     for (unsigned n = 0;; ++n) {
         boundary = "twitter-asio-boundary-" + std::to_string(n);
-        if (file.find(boundary) == std::string_view::npos && filename.find(boundary) == std::string_view::npos)
+        if (file.find(boundary) == std::string_view::npos &&
+            filename.find(boundary) == std::string_view::npos)
             break;
     }
     multipart_body out;
     out.content_type = "multipart/form-data; boundary=" + boundary;
     out.body.reserve(file.size() + 256);
     out.body += "--" + boundary + "\r\n";
-    out.body += "Content-Disposition: form-data; name=" + quoted(field) + "; filename=" + quoted(filename) + "\r\n";
+    out.body +=
+        "Content-Disposition: form-data; name=" + quoted(field) + "; filename=" + quoted(filename) + "\r\n";
     out.body += "Content-Type: ";
     out.body += media_type_of(filename);
     out.body += "\r\n\r\n";

@@ -159,11 +159,13 @@ void async_next_page(client& c, std::shared_ptr<pager_state<Item>> const& s, dia
                      page_handler<Item> handler) {
     if (s->busy) {
         refuse_concurrent(diag);
-        return post_result(c, std::move(handler), error_code(client_errc::invalid_argument), std::vector<Item>{});
+        return post_result(c, std::move(handler), error_code(client_errc::invalid_argument),
+                           std::vector<Item>{});
     }
     if (s->holds_items()) {
-        std::vector<Item> rest(std::make_move_iterator(s->held.begin() + static_cast<std::ptrdiff_t>(s->next)),
-                               std::make_move_iterator(s->held.end()));
+        std::vector<Item> rest(
+            std::make_move_iterator(s->held.begin() + static_cast<std::ptrdiff_t>(s->next)),
+            std::make_move_iterator(s->held.end()));
         s->held.clear();
         s->next = 0;
         return post_result(c, std::move(handler), error_code{}, std::move(rest));
@@ -185,7 +187,8 @@ void async_next_item(client& c, std::shared_ptr<pager_state<Item>> const& s, dia
                      item_handler<Item> handler) {
     if (s->busy) {
         refuse_concurrent(diag);
-        return post_result(c, std::move(handler), error_code(client_errc::invalid_argument), std::optional<Item>{});
+        return post_result(c, std::move(handler), error_code(client_errc::invalid_argument),
+                           std::optional<Item>{});
     }
     if (s->holds_items()) {
         std::optional<Item> item(std::move(s->held[s->next++]));
@@ -208,14 +211,14 @@ void async_next_item(client& c, std::shared_ptr<pager_state<Item>> const& s, dia
     fetch<Item>(c, s, diag, asio::bind_cancellation_slot(slot, asio::bind_executor(ex, std::move(done))));
 }
 
-#define TWITTER_V1_PAGER(Item)                                                                                 \
-    template std::shared_ptr<pager_state<Item>> make_cursor_pager<Item>(http::request, page_limits);           \
-    template bool pager_done<Item>(pager_state<Item> const&) noexcept;                                         \
-    template std::size_t pager_pages<Item>(pager_state<Item> const&) noexcept;                                 \
-    template std::size_t pager_items<Item>(pager_state<Item> const&) noexcept;                                 \
-    template void async_next_page<Item>(client&, std::shared_ptr<pager_state<Item>> const&, diagnostics*,      \
-                                        page_handler<Item>);                                                   \
-    template void async_next_item<Item>(client&, std::shared_ptr<pager_state<Item>> const&, diagnostics*,      \
+#define TWITTER_V1_PAGER(Item)                                                                            \
+    template std::shared_ptr<pager_state<Item>> make_cursor_pager<Item>(http::request, page_limits);      \
+    template bool pager_done<Item>(pager_state<Item> const&) noexcept;                                    \
+    template std::size_t pager_pages<Item>(pager_state<Item> const&) noexcept;                            \
+    template std::size_t pager_items<Item>(pager_state<Item> const&) noexcept;                            \
+    template void async_next_page<Item>(client&, std::shared_ptr<pager_state<Item>> const&, diagnostics*, \
+                                        page_handler<Item>);                                              \
+    template void async_next_item<Item>(client&, std::shared_ptr<pager_state<Item>> const&, diagnostics*, \
                                         item_handler<Item>);
 
 TWITTER_V1_PAGER(std::string)

@@ -17,7 +17,8 @@ namespace twitter::v1 {
 namespace json = boost::json;
 namespace {
 
-// An id as the API writes it: a decimal string, or a number (exact in Boost.JSON, which keeps 64-bit integers).
+// An id as the API writes it: a decimal string, or a number (exact in Boost.JSON, which keeps 64-bit
+// integers).
 bool id_text(json::value const& v, std::string& out) {
     if (v.is_string()) {
         out = v.get_string();
@@ -591,10 +592,8 @@ void read_root(reader const& r, rate_limit_status& out) {
 
 // The plain objects: the body is the model.
 template <class T>
-    requires requires(reader const& r, T& t) { read(r, t); }
-void read_root(reader const& r, T& out) {
-    read(r, out);
-}
+requires requires(reader const& r, T& t) { read(r, t); }
+void read_root(reader const& r, T& out) { read(r, out); }
 
 template <class T>
 error_code parse_object(json::value const& doc, T& out) {
@@ -646,8 +645,8 @@ error_code parse(http::response const& res, response<T>& out) {
     return parse(std::string_view(res.body), out.data);
 }
 
-#define TWITTER_V1_PARSE(T)                                                      \
-    template error_code parse<T>(std::string_view body, T & out);                \
+#define TWITTER_V1_PARSE(T)                                       \
+    template error_code parse<T>(std::string_view body, T & out); \
     template error_code parse<T>(http::response const& res, response<T>& out);
 
 TWITTER_V1_PARSE(status)

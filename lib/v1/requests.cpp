@@ -202,7 +202,8 @@ typed_request<status> get_status(std::string_view id, status_params const& p) {
     return b.done<status>();
 }
 
-typed_request<std::vector<status>> lookup_statuses(std::vector<std::string> const& ids, status_params const& p) {
+typed_request<std::vector<status>> lookup_statuses(std::vector<std::string> const& ids,
+                                                   status_params const& p) {
     builder b(verb::get, "statuses/lookup");
     b.add("id", join(ids));
     b.opt("include_entities", p.include_entities);
@@ -278,7 +279,8 @@ typed_request<std::vector<status>> home_timeline(timeline_params const& p) {
     return builder(verb::get, "statuses/home_timeline", user_ctx).timeline(p).done<std::vector<status>>();
 }
 
-typed_request<std::vector<status>> user_timeline(std::optional<user_ref> const& user, timeline_params const& p) {
+typed_request<std::vector<status>> user_timeline(std::optional<user_ref> const& user,
+                                                 timeline_params const& p) {
     return builder(verb::get, "statuses/user_timeline").user(user).timeline(p).done<std::vector<status>>();
 }
 
@@ -304,7 +306,8 @@ typed_request<search_results> search_tweets(std::string_view q, search_params co
 
 // Likes
 
-typed_request<std::vector<status>> get_favorites(std::optional<user_ref> const& user, timeline_params const& p) {
+typed_request<std::vector<status>> get_favorites(std::optional<user_ref> const& user,
+                                                 timeline_params const& p) {
     return builder(verb::get, "favorites/list").user(user).timeline(p).done<std::vector<status>>();
 }
 
@@ -367,7 +370,8 @@ typed_request<no_content> update_profile_banner(std::string_view filename, std::
     return b.done<no_content>();
 }
 
-typed_request<user> update_profile_image(std::string_view filename, std::string_view file, user_params const& p) {
+typed_request<user> update_profile_image(std::string_view filename, std::string_view file,
+                                         user_params const& p) {
     builder b(verb::post, "account/update_profile_image", user_ctx);
     b.opt("include_entities", p.include_entities);
     b.opt("skip_status", p.skip_status);
@@ -390,7 +394,10 @@ typed_request<user> destroy_friendship(user_ref const& u) {
 }
 
 typed_request<relationship> get_friendship(user_ref const& target, std::optional<user_ref> const& source) {
-    return builder(verb::get, "friendships/show").user(source, "source_").user(target, "target_").done<relationship>();
+    return builder(verb::get, "friendships/show")
+        .user(source, "source_")
+        .user(target, "target_")
+        .done<relationship>();
 }
 
 typed_request<std::vector<friendship>> lookup_friendships(users_ref const& users) {
@@ -488,7 +495,8 @@ typed_request<list_page> get_list_ownerships(std::optional<user_ref> const& u, l
     return builder(verb::get, "lists/ownerships").user(u).lists_page(p).done<list_page>();
 }
 
-typed_request<list_page> get_list_subscriptions(std::optional<user_ref> const& u, lists_page_params const& p) {
+typed_request<list_page> get_list_subscriptions(std::optional<user_ref> const& u,
+                                                lists_page_params const& p) {
     return builder(verb::get, "lists/subscriptions").user(u).lists_page(p).done<list_page>();
 }
 
@@ -566,7 +574,8 @@ typed_request<place> geo_id(std::string_view place_id) {
     return builder(verb::get, "geo/id", place_id).done<place>();
 }
 
-typed_request<place_search_result> reverse_geocode(double lat, double long_, reverse_geocode_params const& p) {
+typed_request<place_search_result> reverse_geocode(double lat, double long_,
+                                                   reverse_geocode_params const& p) {
     builder b(verb::get, "geo/reverse_geocode");
     b.add("lat", number_text(lat));
     b.add("long", number_text(long_));
@@ -606,7 +615,8 @@ typed_request<std::vector<language>> supported_languages() {
 }
 
 typed_request<v1::rate_limit_status> rate_limit_status(rate_limit_status_params const& p) {
-    return builder(verb::get, "application/rate_limit_status").csv("resources", p.resources)
+    return builder(verb::get, "application/rate_limit_status")
+        .csv("resources", p.resources)
         .done<v1::rate_limit_status>();
 }
 
@@ -643,11 +653,15 @@ typed_request<dm_event> send_direct_message(std::string_view recipient_id, std::
     event["message_create"] = std::move(message_create);
     json::object root;
     root["event"] = std::move(event);
-    return builder(verb::post, "direct_messages/events/new", user_ctx).json(json::serialize(root)).done<dm_event>();
+    return builder(verb::post, "direct_messages/events/new", user_ctx)
+        .json(json::serialize(root))
+        .done<dm_event>();
 }
 
 typed_request<no_content> delete_direct_message(std::string_view id) {
-    return builder(verb::delete_, "direct_messages/events/destroy", user_ctx).add("id", id).done<no_content>();
+    return builder(verb::delete_, "direct_messages/events/destroy", user_ctx)
+        .add("id", id)
+        .done<no_content>();
 }
 
 typed_request<no_content> indicate_direct_message_typing(std::string_view recipient_id) {

@@ -1,15 +1,16 @@
 // Every v1.1 interaction recorded from the real API (../shared/fixtures/recorded, Tweepy's cassettes), except
-// the six media/upload.json ones (the media API's), made again with the typed call a user would write, through
-// twitter::api against the emulator replaying the recording. For each recorded request the test checks that
-// the SDK sent the same method, path and query (as a decoded multiset), in the recorded order, that the call
-// succeeded, and that the typed result holds what the recorded JSON holds (read here with Boost.JSON,
-// independently of the SDK's parser), its rate limits those of the recorded headers.
+// the six media/upload.json ones (the media API's), made again with the typed call a user would write,
+// through twitter::api against the emulator replaying the recording. For each recorded request the test
+// checks that the SDK sent the same method, path and query (as a decoded multiset), in the recorded order,
+// that the call succeeded, and that the typed result holds what the recorded JSON holds (read here with
+// Boost.JSON, independently of the SDK's parser), its rate limits those of the recorded headers.
 //
 // The arguments of each call are read from the recorded request, as a user would pass them. The recordings
 // made with Tweepy's Cursor are made again with v1::pager, with the limits Tweepy's tests gave Cursor.
 // Two recorded requests carried bodies: direct_messages/events/new (JSON, compared here structurally, ids as
 // decimal text: Tweepy sent the recipient id as a number, we send the string X documents) and the two
-// multipart uploads, whose recorded bodies were dropped from the cassettes (we check our part's name instead).
+// multipart uploads, whose recorded bodies were dropped from the cassettes (we check our part's name
+// instead).
 
 #include <twitter/api.hpp>
 
@@ -99,8 +100,9 @@ target_parts split_target(std::string_view uri) {
             auto const amp = rest.find('&');
             std::string_view const piece = rest.substr(0, amp);
             auto const eq = piece.find('=');
-            out.query.emplace_back(decode(piece.substr(0, eq)),
-                                   eq == std::string_view::npos ? std::string() : decode(piece.substr(eq + 1)));
+            out.query.emplace_back(decode(piece.substr(0, eq)), eq == std::string_view::npos
+                                                                    ? std::string()
+                                                                    : decode(piece.substr(eq + 1)));
             rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
         }
     }
@@ -129,7 +131,8 @@ struct interaction {
     std::string response_body;
 
     bool has(std::string_view name) const {
-        return std::any_of(target.query.begin(), target.query.end(), [&](auto const& p) { return p.first == name; });
+        return std::any_of(target.query.begin(), target.query.end(),
+                           [&](auto const& p) { return p.first == name; });
     }
     std::string query(std::string_view name) const {
         for (auto const& [n, v] : target.query)
@@ -165,8 +168,8 @@ bool is_replayed_v1(target_parts const& t) {
 std::vector<recording> const& v1_recordings() {
     static std::vector<recording> const all = [] {
         std::vector<std::filesystem::path> files;
-        for (auto const& e :
-             std::filesystem::directory_iterator(std::filesystem::path(TWITTER_SHARED_DIR) / "fixtures" / "recorded"))
+        for (auto const& e : std::filesystem::directory_iterator(std::filesystem::path(TWITTER_SHARED_DIR) /
+                                                                 "fixtures" / "recorded"))
             if (e.path().extension() == ".json") files.push_back(e.path());
         std::sort(files.begin(), files.end());
         std::vector<recording> out;
@@ -263,7 +266,8 @@ public:
     }
     void same(std::uint64_t got, json::object const& o, std::string_view key) {
         auto const* v = o.if_contains(key);
-        expect(v && v->is_number() && got == v->to_number<std::uint64_t>(), std::string(key) + " as recorded");
+        expect(v && v->is_number() && got == v->to_number<std::uint64_t>(),
+               std::string(key) + " as recorded");
     }
     // An id: `<key>_str`, else the number, as recorded.
     void same_id(std::string const& got, json::object const& o, std::string_view key) {
@@ -498,7 +502,8 @@ void compare_limits(checker& c, twitter::rate_limits const& got, interaction con
     c.expect(got.window.has_value(), "the rate limit window as recorded");
     if (!got.window) return;
     c.expect(std::to_string(got.window->limit) == limit, "x-rate-limit-limit");
-    c.expect(std::to_string(got.window->remaining) == x.header("x-rate-limit-remaining"), "x-rate-limit-remaining");
+    c.expect(std::to_string(got.window->remaining) == x.header("x-rate-limit-remaining"),
+             "x-rate-limit-remaining");
     c.expect(std::to_string(got.window->reset) == x.header("x-rate-limit-reset"), "x-rate-limit-reset");
 }
 
@@ -593,29 +598,34 @@ struct route {
     call run;
 };
 
-#define TWITTER_CALL(expr)                                                         \
-    [](twitter::api & api, interaction const& x) -> asio::awaitable<outcome> {     \
-        (void)x;                                                                   \
-        auto op = (expr);                                                          \
-        co_return co_await finish(std::move(op), x);                               \
+#define TWITTER_CALL(expr)                                                    \
+    [](twitter::api& api, interaction const& x) -> asio::awaitable<outcome> { \
+        (void)x;                                                              \
+        auto op = (expr);                                                     \
+        co_return co_await finish(std::move(op), x);                          \
     }
 
 std::vector<route> const& routes() {
     static std::vector<route> const all{
         // Tweets.
         {"GET", "/1.1/statuses/show.json", TWITTER_CALL(api.async_get_status(x.query("id"), {}, tuple))},
-        {"POST", "/1.1/statuses/update.json", TWITTER_CALL(api.async_update_status(x.query("status"), {}, tuple))},
+        {"POST", "/1.1/statuses/update.json",
+         TWITTER_CALL(api.async_update_status(x.query("status"), {}, tuple))},
         {"POST", "/1.1/statuses/update_with_media.json",
          TWITTER_CALL(api.async_update_status_with_media(x.query("status"), "image.png", image, {}, tuple))},
-        {"POST", "/1.1/statuses/destroy/*", TWITTER_CALL(api.async_destroy_status(x.last_segment(), {}, tuple))},
+        {"POST", "/1.1/statuses/destroy/*",
+         TWITTER_CALL(api.async_destroy_status(x.last_segment(), {}, tuple))},
         {"POST", "/1.1/statuses/retweet/*", TWITTER_CALL(api.async_retweet(x.last_segment(), {}, tuple))},
         {"POST", "/1.1/statuses/unretweet/*", TWITTER_CALL(api.async_unretweet(x.last_segment(), {}, tuple))},
-        {"GET", "/1.1/statuses/retweets/*", TWITTER_CALL(api.async_get_retweets(x.last_segment(), {}, tuple))},
-        {"GET", "/1.1/statuses/retweets_of_me.json", TWITTER_CALL(api.async_get_retweets_of_me(timeline_of(x), tuple))},
+        {"GET", "/1.1/statuses/retweets/*",
+         TWITTER_CALL(api.async_get_retweets(x.last_segment(), {}, tuple))},
+        {"GET", "/1.1/statuses/retweets_of_me.json",
+         TWITTER_CALL(api.async_get_retweets_of_me(timeline_of(x), tuple))},
         {"GET", "/1.1/statuses/retweeters/ids.json",
          TWITTER_CALL(api.async_get_retweeter_ids(x.query("id"), {}, tuple))},
         {"GET", "/1.1/statuses/oembed.json", TWITTER_CALL(api.async_get_oembed(x.query("url"), {}, tuple))},
-        {"GET", "/1.1/statuses/home_timeline.json", TWITTER_CALL(api.async_home_timeline(timeline_of(x), tuple))},
+        {"GET", "/1.1/statuses/home_timeline.json",
+         TWITTER_CALL(api.async_home_timeline(timeline_of(x), tuple))},
         {"GET", "/1.1/statuses/user_timeline.json",
          TWITTER_CALL(api.async_user_timeline(optional_user_of(x), timeline_of(x), tuple))},
         {"GET", "/1.1/statuses/mentions_timeline.json",
@@ -624,8 +634,10 @@ std::vector<route> const& routes() {
         // Likes.
         {"GET", "/1.1/favorites/list.json",
          TWITTER_CALL(api.async_get_favorites(optional_user_of(x), timeline_of(x), tuple))},
-        {"POST", "/1.1/favorites/create.json", TWITTER_CALL(api.async_create_favorite(x.query("id"), {}, tuple))},
-        {"POST", "/1.1/favorites/destroy.json", TWITTER_CALL(api.async_destroy_favorite(x.query("id"), {}, tuple))},
+        {"POST", "/1.1/favorites/create.json",
+         TWITTER_CALL(api.async_create_favorite(x.query("id"), {}, tuple))},
+        {"POST", "/1.1/favorites/destroy.json",
+         TWITTER_CALL(api.async_destroy_favorite(x.query("id"), {}, tuple))},
         // Users and the account.
         {"GET", "/1.1/users/show.json", TWITTER_CALL(api.async_get_user(user_of(x), {}, tuple))},
         {"POST", "/1.1/users/lookup.json", TWITTER_CALL(api.async_lookup_users(users_of(x), {}, tuple))},
@@ -646,18 +658,26 @@ std::vector<route> const& routes() {
         {"POST", "/1.1/account/update_profile_banner.json",
          TWITTER_CALL(api.async_update_profile_banner("banner.png", image, {}, tuple))},
         // Follows.
-        {"POST", "/1.1/friendships/create.json", TWITTER_CALL(api.async_create_friendship(user_of(x), {}, tuple))},
-        {"POST", "/1.1/friendships/destroy.json", TWITTER_CALL(api.async_destroy_friendship(user_of(x), tuple))},
+        {"POST", "/1.1/friendships/create.json",
+         TWITTER_CALL(api.async_create_friendship(user_of(x), {}, tuple))},
+        {"POST", "/1.1/friendships/destroy.json",
+         TWITTER_CALL(api.async_destroy_friendship(user_of(x), tuple))},
         {"GET", "/1.1/friendships/show.json",
-         TWITTER_CALL(api.async_get_friendship(user_of(x, "target_"), optional_user_of(x, "source_"), tuple))},
-        {"GET", "/1.1/followers/ids.json", TWITTER_CALL(api.async_get_follower_ids(optional_user_of(x), {}, tuple))},
-        {"GET", "/1.1/followers/list.json", TWITTER_CALL(api.async_get_followers(optional_user_of(x), {}, tuple))},
-        {"GET", "/1.1/friends/ids.json", TWITTER_CALL(api.async_get_friend_ids(optional_user_of(x), {}, tuple))},
-        {"GET", "/1.1/friends/list.json", TWITTER_CALL(api.async_get_friends(optional_user_of(x), {}, tuple))},
+         TWITTER_CALL(
+             api.async_get_friendship(user_of(x, "target_"), optional_user_of(x, "source_"), tuple))},
+        {"GET", "/1.1/followers/ids.json",
+         TWITTER_CALL(api.async_get_follower_ids(optional_user_of(x), {}, tuple))},
+        {"GET", "/1.1/followers/list.json",
+         TWITTER_CALL(api.async_get_followers(optional_user_of(x), {}, tuple))},
+        {"GET", "/1.1/friends/ids.json",
+         TWITTER_CALL(api.async_get_friend_ids(optional_user_of(x), {}, tuple))},
+        {"GET", "/1.1/friends/list.json",
+         TWITTER_CALL(api.async_get_friends(optional_user_of(x), {}, tuple))},
         // Lists.
         {"GET", "/1.1/lists/list.json", TWITTER_CALL(api.async_get_lists(optional_user_of(x), {}, tuple))},
         {"GET", "/1.1/lists/show.json", TWITTER_CALL(api.async_get_list(list_of(x), tuple))},
-        {"GET", "/1.1/lists/statuses.json", TWITTER_CALL(api.async_list_timeline(list_of(x), timeline_of(x), tuple))},
+        {"GET", "/1.1/lists/statuses.json",
+         TWITTER_CALL(api.async_list_timeline(list_of(x), timeline_of(x), tuple))},
         {"POST", "/1.1/lists/create.json",
          [](twitter::api& api, interaction const& x) -> asio::awaitable<outcome> {
              v1::list_params p;
@@ -695,9 +715,12 @@ std::vector<route> const& routes() {
          TWITTER_CALL(api.async_get_list_subscriptions(optional_user_of(x), {}, tuple))},
         {"GET", "/1.1/lists/subscribers/show.json",
          TWITTER_CALL(api.async_get_list_subscriber(list_of(x), user_of(x), {}, tuple))},
-        {"GET", "/1.1/lists/subscribers.json", TWITTER_CALL(api.async_get_list_subscribers(list_of(x), {}, tuple))},
-        {"POST", "/1.1/lists/subscribers/create.json", TWITTER_CALL(api.async_subscribe_list(list_of(x), tuple))},
-        {"POST", "/1.1/lists/subscribers/destroy.json", TWITTER_CALL(api.async_unsubscribe_list(list_of(x), tuple))},
+        {"GET", "/1.1/lists/subscribers.json",
+         TWITTER_CALL(api.async_get_list_subscribers(list_of(x), {}, tuple))},
+        {"POST", "/1.1/lists/subscribers/create.json",
+         TWITTER_CALL(api.async_subscribe_list(list_of(x), tuple))},
+        {"POST", "/1.1/lists/subscribers/destroy.json",
+         TWITTER_CALL(api.async_unsubscribe_list(list_of(x), tuple))},
         // Blocks.
         {"POST", "/1.1/blocks/create.json", TWITTER_CALL(api.async_create_block(user_of(x), {}, tuple))},
         {"POST", "/1.1/blocks/destroy.json", TWITTER_CALL(api.async_destroy_block(user_of(x), {}, tuple))},
@@ -707,21 +730,25 @@ std::vector<route> const& routes() {
         {"POST", "/1.1/saved_searches/create.json",
          TWITTER_CALL(api.async_create_saved_search(x.query("query"), tuple))},
         {"GET", "/1.1/saved_searches/list.json", TWITTER_CALL(api.async_get_saved_searches(tuple))},
-        {"GET", "/1.1/saved_searches/show/*", TWITTER_CALL(api.async_get_saved_search(x.last_segment(), tuple))},
+        {"GET", "/1.1/saved_searches/show/*",
+         TWITTER_CALL(api.async_get_saved_search(x.last_segment(), tuple))},
         {"POST", "/1.1/saved_searches/destroy/*",
          TWITTER_CALL(api.async_destroy_saved_search(x.last_segment(), tuple))},
         // Places.
         {"GET", "/1.1/geo/id/*", TWITTER_CALL(api.async_geo_id(x.last_segment(), tuple))},
         {"GET", "/1.1/geo/reverse_geocode.json",
-         TWITTER_CALL(api.async_reverse_geocode(std::stod(x.query("lat")), std::stod(x.query("long")), {}, tuple))},
+         TWITTER_CALL(
+             api.async_reverse_geocode(std::stod(x.query("lat")), std::stod(x.query("long")), {}, tuple))},
         {"GET", "/1.1/geo/similar_places.json",
          TWITTER_CALL(api.async_geo_similar_places(std::stod(x.query("lat")), std::stod(x.query("long")),
                                                    x.query("name"), {}, tuple))},
         // Help.
         {"GET", "/1.1/help/languages.json", TWITTER_CALL(api.async_supported_languages(tuple))},
-        {"GET", "/1.1/application/rate_limit_status.json", TWITTER_CALL(api.async_rate_limit_status({}, tuple))},
+        {"GET", "/1.1/application/rate_limit_status.json",
+         TWITTER_CALL(api.async_rate_limit_status({}, tuple))},
         // Direct messages.
-        {"GET", "/1.1/direct_messages/events/list.json", TWITTER_CALL(api.async_get_direct_messages({}, tuple))},
+        {"GET", "/1.1/direct_messages/events/list.json",
+         TWITTER_CALL(api.async_get_direct_messages({}, tuple))},
         {"POST", "/1.1/direct_messages/events/new.json",
          [](twitter::api& api, interaction const& x) -> asio::awaitable<outcome> {
              BOOST_TEST_REQUIRE(x.request_body.has_value());
@@ -775,8 +802,10 @@ asio::awaitable<void> items_walk(v1::pager<Item>& pager, recording const& r, std
     checker c(x.method + " " + x.uri);
     json::value const body = json::parse(x.response_body);
     json::array const& recorded =
-        body.is_array() ? body.get_array() : body.at(std::is_same_v<Item, std::string> ? "ids" : "users").as_array();
-    c.expect(got.size() == std::min(n, recorded.size()), "items(" + std::to_string(n) + ") took as many items");
+        body.is_array() ? body.get_array()
+                        : body.at(std::is_same_v<Item, std::string> ? "ids" : "users").as_array();
+    c.expect(got.size() == std::min(n, recorded.size()),
+             "items(" + std::to_string(n) + ") took as many items");
     for (std::size_t i = 0; i < std::min(got.size(), recorded.size()); ++i) {
         if constexpr (std::is_same_v<Item, std::string>)
             c.expect(got[i] == id_text(&recorded[i]), "item " + std::to_string(i));
@@ -813,14 +842,16 @@ asio::awaitable<void> pages_walk(v1::pager<Item>& pager, recording const& r, std
     BOOST_TEST(pager.done());
 }
 
-using file_call = std::function<asio::awaitable<void>(twitter::api&, recording const&, std::vector<outcome>&)>;
+using file_call =
+    std::function<asio::awaitable<void>(twitter::api&, recording const&, std::vector<outcome>&)>;
 
 std::map<std::string, file_call, std::less<>> const& cursor_recordings() {
     static std::map<std::string, file_call, std::less<>> const all{
         // Cursor(api.get_friend_ids).items(2); Cursor(api.get_follower_ids, screen_name=...).items(1).
         {"testcursorcursoritems.json",
          [](twitter::api& api, recording const& r, std::vector<outcome>& out) -> asio::awaitable<void> {
-             auto friends = v1::paginate(api, v1::requests::get_friend_ids(std::nullopt), {.max_pages = {}, .max_items = 2});
+             auto friends = v1::paginate(api, v1::requests::get_friend_ids(std::nullopt),
+                                         {.max_pages = {}, .max_items = 2});
              co_await items_walk(friends, r, 0, 2, out);
              auto followers = v1::paginate(api, v1::requests::get_follower_ids(user_of(r.interactions[1])),
                                            {.max_pages = {}, .max_items = 1});
@@ -829,7 +860,8 @@ std::map<std::string, file_call, std::less<>> const& cursor_recordings() {
         // Cursor(api.get_friend_ids).pages(1); Cursor(api.get_follower_ids, screen_name=...).pages(1).
         {"testcursorcursorpages.json",
          [](twitter::api& api, recording const& r, std::vector<outcome>& out) -> asio::awaitable<void> {
-             auto friends = v1::paginate(api, v1::requests::get_friend_ids(std::nullopt), {.max_pages = 1, .max_items = {}});
+             auto friends = v1::paginate(api, v1::requests::get_friend_ids(std::nullopt),
+                                         {.max_pages = 1, .max_items = {}});
              co_await pages_walk(friends, r, 0, 1, out);
              auto followers = v1::paginate(api, v1::requests::get_follower_ids(user_of(r.interactions[1])),
                                            {.max_pages = 1, .max_items = {}});
@@ -852,7 +884,8 @@ std::map<std::string, file_call, std::less<>> const& cursor_recordings() {
         // Cursor(api.user_timeline).items(2).
         {"testidcursoritems.json",
          [](twitter::api& api, recording const& r, std::vector<outcome>& out) -> asio::awaitable<void> {
-             auto timeline = v1::paginate(api, v1::requests::user_timeline(std::nullopt), {.max_pages = {}, .max_items = 2});
+             auto timeline = v1::paginate(api, v1::requests::user_timeline(std::nullopt),
+                                          {.max_pages = {}, .max_items = 2});
              co_await items_walk(timeline, r, 0, 2, out);
          }},
         // Cursor(api.user_timeline, count=1).pages(2): the second request asks for max_id = the id seen - 1.
@@ -860,7 +893,8 @@ std::map<std::string, file_call, std::less<>> const& cursor_recordings() {
          [](twitter::api& api, recording const& r, std::vector<outcome>& out) -> asio::awaitable<void> {
              v1::timeline_params p;
              p.count = 1;
-             auto timeline = v1::paginate(api, v1::requests::user_timeline(std::nullopt, p), {.max_pages = 2, .max_items = {}});
+             auto timeline = v1::paginate(api, v1::requests::user_timeline(std::nullopt, p),
+                                          {.max_pages = 2, .max_items = {}});
              co_await pages_walk(timeline, r, 0, 2, out);
          }},
     };
@@ -891,7 +925,8 @@ bool same_request(emu::logged_request const& got, interaction const& want, std::
         }
     } else if (want.target.path == "/1.1/statuses/update_with_media.json" ||
                want.target.path == "/1.1/account/update_profile_banner.json") {
-        std::string const part = want.target.path.ends_with("update_with_media.json") ? "name=\"media[]\"" : "name=\"banner\"";
+        std::string const part =
+            want.target.path.ends_with("update_with_media.json") ? "name=\"media[]\"" : "name=\"banner\"";
         if (got.body.find(part) == std::string::npos || got.body.find(image) == std::string::npos)
             why += " multipart body without " + part;
     } else if (!got.body.empty()) {
@@ -940,7 +975,8 @@ BOOST_AUTO_TEST_CASE(every_recorded_v1_interaction_is_reproduced_by_a_typed_call
                     std::size_t const n = rec.interactions.size();
                     std::vector<outcome> outcomes(n);
                     std::vector<std::string> why(n);
-                    if (auto const cursor = cursor_recordings().find(rec.file); cursor != cursor_recordings().end()) {
+                    if (auto const cursor = cursor_recordings().find(rec.file);
+                        cursor != cursor_recordings().end()) {
                         co_await cursor->second(api, rec, outcomes);
                     } else {
                         for (std::size_t i = 0; i < n; ++i) {
@@ -971,14 +1007,16 @@ BOOST_AUTO_TEST_CASE(every_recorded_v1_interaction_is_reproduced_by_a_typed_call
                         if (ok)
                             ++t.reproduced;
                         else
-                            t.not_reproduced.push_back(rec.file + ": " + x.method + " " + x.uri + why[i] + mismatch);
+                            t.not_reproduced.push_back(rec.file + ": " + x.method + " " + x.uri + why[i] +
+                                                       mismatch);
                     }
                 }
             }
         },
         {}, std::chrono::seconds(120));
 
-    std::cout << "replay_v1: reproduced " << t.reproduced << " of " << t.recorded << " recorded v1.1 interactions\n";
+    std::cout << "replay_v1: reproduced " << t.reproduced << " of " << t.recorded
+              << " recorded v1.1 interactions\n";
     for (auto const& miss : t.not_reproduced) std::cout << "  not reproduced: " << miss << '\n';
     BOOST_TEST(t.recorded == 99u);
     BOOST_TEST(t.reproduced == 99u);

@@ -39,7 +39,8 @@ twitter::api user_api(scenario const& s) {
 }
 
 twitter::api app_api(scenario const& s) {
-    return twitter::api(s.io.get_executor(), std::make_shared<twitter::oauth2_bearer_handler>(s.server.app_bearer_token()),
+    return twitter::api(s.io.get_executor(),
+                        std::make_shared<twitter::oauth2_bearer_handler>(s.server.app_bearer_token()),
                         s.config());
 }
 
@@ -127,8 +128,8 @@ BOOST_AUTO_TEST_CASE(a_reply_and_a_retweet_name_what_they_point_at) {
         auto retweets = co_await api.async_get_retweets(first.data.id);
         BOOST_TEST(contains(retweets.data, rt.data.id));
         auto retweeters = co_await api.async_get_retweeter_ids(first.data.id);
-        BOOST_TEST((std::find(retweeters.data.items.begin(), retweeters.data.items.end(), s.server.default_user_id()) !=
-                    retweeters.data.items.end()));
+        BOOST_TEST((std::find(retweeters.data.items.begin(), retweeters.data.items.end(),
+                              s.server.default_user_id()) != retweeters.data.items.end()));
         co_await api.async_unretweet(first.data.id);
         auto after = co_await api.async_get_retweets(first.data.id);
         BOOST_TEST(!contains(after.data, rt.data.id));
@@ -238,7 +239,8 @@ BOOST_AUTO_TEST_CASE(a_timeline_is_walked_page_by_page_with_max_id) {
         }
         // Newest first, each once: the five posted, and the seeded statuses of the user, if any, after them.
         BOOST_TEST_REQUIRE(seen.size() >= posted.size());
-        std::vector<std::string> newest(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(posted.size()));
+        std::vector<std::string> newest(seen.begin(),
+                                        seen.begin() + static_cast<std::ptrdiff_t>(posted.size()));
         std::reverse(posted.begin(), posted.end());
         BOOST_TEST(newest == posted, boost::test_tools::per_element());
         std::sort(seen.begin(), seen.end());
@@ -271,7 +273,8 @@ BOOST_AUTO_TEST_CASE(followers_are_walked_by_cursor) {
         BOOST_TEST(followers.pages() >= ids.size());  // one id per page (and maybe a last, empty one)
         auto const log = s.server.request_log();
         BOOST_TEST(std::any_of(log.begin(), log.end(), [](auto const& r) {
-            return r.target.find("/1.1/followers/ids.json") == 0 && r.target.find("cursor=-1") != std::string::npos;
+            return r.target.find("/1.1/followers/ids.json") == 0 &&
+                   r.target.find("cursor=-1") != std::string::npos;
         }));
     });
 }
@@ -294,7 +297,8 @@ BOOST_AUTO_TEST_CASE(help_settings_and_rate_limits_parse) {
         BOOST_TEST(settings.data.screen_name.has_value());
         auto search = co_await api.async_search_tweets("API");
         BOOST_TEST(search.data.search_metadata.query.has_value());
-        auto oembed = co_await api.async_get_oembed("https://twitter.com/XDevelopers/status/1293593516040269825");
+        auto oembed =
+            co_await api.async_get_oembed("https://twitter.com/XDevelopers/status/1293593516040269825");
         BOOST_TEST(!oembed.data.html.empty());
     });
 }

@@ -44,7 +44,9 @@ std::string ids_page(std::string const& ids, std::string const& next, std::strin
            R"(","previous_cursor":)" + previous + R"(,"previous_cursor_str":")" + previous + R"("})";
 }
 
-std::string status_json(std::string const& id) { return R"({"id_str":")" + id + R"(","text":"tweet )" + id + R"("})"; }
+std::string status_json(std::string const& id) {
+    return R"({"id_str":")" + id + R"(","text":"tweet )" + id + R"("})";
+}
 
 std::string statuses(std::vector<std::string> const& ids) {
     std::string out = "[";
@@ -76,7 +78,8 @@ BOOST_AUTO_TEST_CASE(a_cursor_walk_follows_next_cursor_and_skips_empty_pages) {
     test::run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         s.server.replay({
             page("/1.1/followers/ids.json?screen_name=X&cursor=-1", ids_page("3,2", "7", "0")),
-            page("/1.1/followers/ids.json?screen_name=X&cursor=7", ids_page("", "9", "-7")),  // empty, mid-walk
+            page("/1.1/followers/ids.json?screen_name=X&cursor=7",
+                 ids_page("", "9", "-7")),  // empty, mid-walk
             page("/1.1/followers/ids.json?screen_name=X&cursor=9", ids_page("1", "0", "-9")),
         });
         auto api = make_api(s);
@@ -90,10 +93,10 @@ BOOST_AUTO_TEST_CASE(a_cursor_walk_follows_next_cursor_and_skips_empty_pages) {
         BOOST_TEST((got == std::vector<std::string>{"3", "2", "1"}));
         BOOST_TEST(followers.pages() == 3u);
         BOOST_TEST(followers.items() == 3u);
-        BOOST_TEST((targets(s.server) == std::vector<std::string>{
-                        "/1.1/followers/ids.json?screen_name=X&cursor=-1",
-                        "/1.1/followers/ids.json?screen_name=X&cursor=7",
-                        "/1.1/followers/ids.json?screen_name=X&cursor=9"}));
+        BOOST_TEST((targets(s.server) ==
+                    std::vector<std::string>{"/1.1/followers/ids.json?screen_name=X&cursor=-1",
+                                             "/1.1/followers/ids.json?screen_name=X&cursor=7",
+                                             "/1.1/followers/ids.json?screen_name=X&cursor=9"}));
         // Past the end: nullopt and an empty page, without another request.
         auto [ec, none] = co_await followers.async_next(tuple);
         BOOST_TEST(!ec);
@@ -109,12 +112,15 @@ BOOST_AUTO_TEST_CASE(a_cursor_walk_follows_next_cursor_and_skips_empty_pages) {
 BOOST_AUTO_TEST_CASE(pages_come_whole_and_an_empty_one_means_the_end) {
     test::run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         s.server.replay({
-            page("/1.1/friends/list.json?cursor=-1",
-                 R"({"users":[{"id_str":"1","name":"a","screen_name":"a"},{"id_str":"2","name":"b","screen_name":"b"}],
+            page(
+                "/1.1/friends/list.json?cursor=-1",
+                R"({"users":[{"id_str":"1","name":"a","screen_name":"a"},{"id_str":"2","name":"b","screen_name":"b"}],
                      "next_cursor_str":"5","previous_cursor_str":"0"})"),
-            page("/1.1/friends/list.json?cursor=5", R"({"users":[],"next_cursor_str":"6","previous_cursor_str":"-5"})"),
-            page("/1.1/friends/list.json?cursor=6",
-                 R"({"users":[{"id_str":"3","name":"c","screen_name":"c"}],"next_cursor_str":"0","previous_cursor_str":"-6"})"),
+            page("/1.1/friends/list.json?cursor=5",
+                 R"({"users":[],"next_cursor_str":"6","previous_cursor_str":"-5"})"),
+            page(
+                "/1.1/friends/list.json?cursor=6",
+                R"({"users":[{"id_str":"3","name":"c","screen_name":"c"}],"next_cursor_str":"0","previous_cursor_str":"-6"})"),
         });
         auto api = make_api(s);
         auto friends = v1::paginate(api, rq::get_friends(std::nullopt));
@@ -136,7 +142,8 @@ BOOST_AUTO_TEST_CASE(pages_come_whole_and_an_empty_one_means_the_end) {
 BOOST_AUTO_TEST_CASE(a_max_id_walk_asks_below_the_smallest_id_seen_and_stops_at_an_empty_page) {
     test::run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         s.server.replay({
-            page("/1.1/statuses/user_timeline.json?count=2", statuses({"1149868110373171201", "1149867886946783232"})),
+            page("/1.1/statuses/user_timeline.json?count=2",
+                 statuses({"1149868110373171201", "1149867886946783232"})),
             page("/1.1/statuses/user_timeline.json?count=2&max_id=1149867886946783231", statuses({"900"})),
             page("/1.1/statuses/user_timeline.json?count=2&max_id=899", "[]"),
         });
@@ -161,8 +168,8 @@ BOOST_AUTO_TEST_CASE(a_max_id_walk_asks_below_the_smallest_id_seen_and_stops_at_
 BOOST_AUTO_TEST_CASE(search_walks_by_max_id_too) {
     test::run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         s.server.replay({
-            page("/1.1/search/tweets.json?q=asio", R"({"statuses":)" + statuses({"30", "20"}) +
-                                                       R"(,"search_metadata":{"max_id_str":"30"}})"),
+            page("/1.1/search/tweets.json?q=asio",
+                 R"({"statuses":)" + statuses({"30", "20"}) + R"(,"search_metadata":{"max_id_str":"30"}})"),
             page("/1.1/search/tweets.json?q=asio&max_id=19", R"({"statuses":[],"search_metadata":{}})"),
         });
         auto api = make_api(s);
@@ -212,9 +219,10 @@ BOOST_AUTO_TEST_CASE(items_left_from_async_next_start_the_next_page) {
 
 BOOST_AUTO_TEST_CASE(an_error_page_ends_the_operation_with_the_api_error) {
     test::run_scenario(1, [](scenario s) -> asio::awaitable<void> {
-        s.server.replay({page("/1.1/lists/members.json?list_id=404&cursor=-1",
-                              R"({"errors":[{"code":112,"message":"You must specify either a list ID or a slug and owner."}]})",
-                              404)});
+        s.server.replay({page(
+            "/1.1/lists/members.json?list_id=404&cursor=-1",
+            R"({"errors":[{"code":112,"message":"You must specify either a list ID or a slug and owner."}]})",
+            404)});
         auto api = make_api(s);
         auto members = v1::paginate(api, rq::get_list_members(v1::list_id("404")));
         twitter::diagnostics diag;

@@ -23,7 +23,9 @@ BOOST_AUTO_TEST_SUITE(v1_models)
 
 using namespace twitter::v1;
 
-BOOST_AUTO_TEST_CASE(public_v1_headers_pull_in_no_json_beast_or_asio) { BOOST_TEST(TWITTER_V1_HEADERS_LEAK == 0); }
+BOOST_AUTO_TEST_CASE(public_v1_headers_pull_in_no_json_beast_or_asio) {
+    BOOST_TEST(TWITTER_V1_HEADERS_LEAK == 0);
+}
 
 BOOST_AUTO_TEST_CASE(a_default_model_has_nothing_set) {
     status const s;
@@ -60,7 +62,8 @@ BOOST_AUTO_TEST_CASE(a_box_copies_deeply_and_moves_cheaply) {
     status const* before = &*copy.retweeted_status;
     status moved = std::move(copy);
     BOOST_TEST(&*moved.retweeted_status == before);  // a move hands over the same object
-    BOOST_TEST(!copy.retweeted_status.has_value());  // NOLINT(bugprone-use-after-move): a moved-from box is empty
+    BOOST_TEST(
+        !copy.retweeted_status.has_value());  // NOLINT(bugprone-use-after-move): a moved-from box is empty
 
     moved.retweeted_status = outer.retweeted_status;  // copy-assignment
     BOOST_TEST(moved.retweeted_status->text == "inner");

@@ -61,10 +61,10 @@ BOOST_AUTO_TEST_CASE(unset_parameters_are_not_sent_and_set_ones_are) {
     p.long_ = -122.400612831116;
     auto const r = rq::update_status("hi", p).http;
     BOOST_TEST((query_of(r) == query{{"in_reply_to_status_id", "20"},
-                                      {"lat", "37.7821120598956"},
-                                      {"long", "-122.400612831116"},
-                                      {"media_ids", "1,2,3"},
-                                      {"status", "hi"}}));
+                                     {"lat", "37.7821120598956"},
+                                     {"long", "-122.400612831116"},
+                                     {"media_ids", "1,2,3"},
+                                     {"status", "hi"}}));
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_sent_as_tweepy_sends_them) {
@@ -77,7 +77,8 @@ BOOST_AUTO_TEST_CASE(booleans_are_sent_as_tweepy_sends_them) {
 }
 
 BOOST_AUTO_TEST_CASE(users_are_named_by_id_or_screen_name_with_the_endpoints_prefix) {
-    BOOST_TEST((query_of(rq::get_user(v1::screen_name("Twitter")).http) == query{{"screen_name", "Twitter"}}));
+    BOOST_TEST(
+        (query_of(rq::get_user(v1::screen_name("Twitter")).http) == query{{"screen_name", "Twitter"}}));
     BOOST_TEST((query_of(rq::get_user(v1::user_id("783214")).http) == query{{"user_id", "783214"}}));
     // Recorded: GET /1.1/friendships/show.json?target_screen_name=twitter
     BOOST_TEST((query_of(rq::get_friendship(v1::screen_name("twitter")).http) ==
@@ -95,8 +96,8 @@ BOOST_AUTO_TEST_CASE(lists_are_named_by_id_or_by_slug_and_owner) {
                        .http;
     BOOST_TEST(r.target == "/1.1/lists/members/show.json");
     BOOST_TEST((query_of(r) == query{{"owner_screen_name", "Twitter"},
-                                      {"screen_name", "TwitterAPI"},
-                                      {"slug", "Official-Twitter-Accounts"}}));
+                                     {"screen_name", "TwitterAPI"},
+                                     {"slug", "Official-Twitter-Accounts"}}));
     BOOST_TEST((query_of(rq::destroy_list(v1::list_id("1442585319442984960")).http) ==
                 query{{"list_id", "1442585319442984960"}}));
     BOOST_TEST((query_of(rq::get_list(v1::list_slug("s", v1::user_id("9"))).http) ==
@@ -108,7 +109,8 @@ BOOST_AUTO_TEST_CASE(several_users_go_comma_separated) {
     auto const r = rq::lookup_users({.user_ids = {"6844292", "6253282"}, .screen_names = {}}).http;
     BOOST_TEST((r.method == verb::post));
     BOOST_TEST((query_of(r) == query{{"user_id", "6844292,6253282"}}));
-    auto const both = rq::add_list_members(v1::list_id("1"), {.user_ids = {"1"}, .screen_names = {"a", "b"}}).http;
+    auto const both =
+        rq::add_list_members(v1::list_id("1"), {.user_ids = {"1"}, .screen_names = {"a", "b"}}).http;
     BOOST_TEST((query_of(both) == query{{"list_id", "1"}, {"screen_name", "a,b"}, {"user_id", "1"}}));
 }
 
@@ -182,9 +184,10 @@ BOOST_AUTO_TEST_CASE(an_upload_is_one_multipart_part_and_the_rest_stays_in_the_q
     BOOST_TEST((r.kind == body_kind::raw));
     BOOST_TEST(r.content_type.starts_with("multipart/form-data; boundary="));
     std::string const boundary = boundary_of(r.content_type);
-    std::string const expected = "--" + boundary + "\r\n" +
-                                 "Content-Disposition: form-data; name=\"media[]\"; filename=\"tiny.png\"\r\n" +
-                                 "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + boundary + "--\r\n";
+    std::string const expected =
+        "--" + boundary + "\r\n" +
+        "Content-Disposition: form-data; name=\"media[]\"; filename=\"tiny.png\"\r\n" +
+        "Content-Type: image/png\r\n\r\n" + png + "\r\n--" + boundary + "--\r\n";
     BOOST_TEST(r.body == expected);
 
     v1::banner_params b;
@@ -203,8 +206,8 @@ BOOST_AUTO_TEST_CASE(the_boundary_never_occurs_in_the_file) {
     auto const boundary = boundary_of(r.content_type);
     BOOST_TEST(boundary != first);
     BOOST_TEST(tricky.find(boundary) == std::string::npos);
-    BOOST_TEST(r.body.find("Content-Type: application/octet-stream\r\n\r\n" + tricky + "\r\n--" + boundary + "--") !=
-               std::string::npos);
+    BOOST_TEST(r.body.find("Content-Type: application/octet-stream\r\n\r\n" + tricky + "\r\n--" + boundary +
+                           "--") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_paged_endpoints_take_their_cursor_as_a_parameter) {

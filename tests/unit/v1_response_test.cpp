@@ -8,8 +8,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,8 +100,10 @@ void check_place(v1::place const& p, json::object const& j) {
         auto const& ring = bb->at("coordinates").as_array().at(0).as_array();
         BOOST_TEST_REQUIRE(p.bounding_box->coordinates.size() == 1u);
         BOOST_TEST(p.bounding_box->coordinates[0].size() == ring.size());
-        BOOST_TEST(p.bounding_box->coordinates[0][0].longitude == ring.at(0).as_array().at(0).to_number<double>());
-        BOOST_TEST(p.bounding_box->coordinates[0][0].latitude == ring.at(0).as_array().at(1).to_number<double>());
+        BOOST_TEST(p.bounding_box->coordinates[0][0].longitude ==
+                   ring.at(0).as_array().at(0).to_number<double>());
+        BOOST_TEST(p.bounding_box->coordinates[0][0].latitude ==
+                   ring.at(0).as_array().at(1).to_number<double>());
     } else {
         BOOST_TEST(!p.bounding_box.has_value());
     }
@@ -215,7 +217,8 @@ void check_user(v1::user const& u, json::object const& j) {
     if (auto const* e = member(j, "entities")) {
         BOOST_TEST_REQUIRE(u.entities.has_value());
         auto const& eo = e->as_object();
-        BOOST_TEST(u.entities->url.size() == (member(eo, "url") ? array_size(eo.at("url").as_object(), "urls") : 0));
+        BOOST_TEST(u.entities->url.size() ==
+                   (member(eo, "url") ? array_size(eo.at("url").as_object(), "urls") : 0));
         BOOST_TEST(u.entities->description.size() ==
                    (member(eo, "description") ? array_size(eo.at("description").as_object(), "urls") : 0));
     }
@@ -319,33 +322,37 @@ bool check_recorded(std::string const& path, std::string const& body) {
         starts(path, "statuses/unretweet/")) {
         check_status(parsed<status>(body), doc.as_object());
     } else if (is(path, {"statuses/home_timeline.json", "statuses/user_timeline.json",
-                         "statuses/mentions_timeline.json", "statuses/retweets_of_me.json", "favorites/list.json",
-                         "lists/statuses.json"}) ||
+                         "statuses/mentions_timeline.json", "statuses/retweets_of_me.json",
+                         "favorites/list.json", "lists/statuses.json"}) ||
                starts(path, "statuses/retweets/")) {
         check_array<status>(doc, body, check_status);
     } else if (is(path, {"users/show.json", "account/verify_credentials.json", "blocks/create.json",
                          "blocks/destroy.json", "friendships/create.json", "friendships/destroy.json",
-                         "lists/members/show.json", "lists/subscribers/show.json", "account/update_profile.json"})) {
+                         "lists/members/show.json", "lists/subscribers/show.json",
+                         "account/update_profile.json"})) {
         check_user(parsed<user>(body), doc.as_object());
     } else if (is(path, {"users/lookup.json", "users/search.json"})) {
         check_array<user>(doc, body, check_user);
     } else if (is(path, {"lists/create.json", "lists/update.json", "lists/destroy.json", "lists/show.json",
-                         "lists/members/create.json", "lists/members/destroy.json", "lists/members/create_all.json",
-                         "lists/members/destroy_all.json", "lists/subscribers/create.json",
-                         "lists/subscribers/destroy.json"})) {
+                         "lists/members/create.json", "lists/members/destroy.json",
+                         "lists/members/create_all.json", "lists/members/destroy_all.json",
+                         "lists/subscribers/create.json", "lists/subscribers/destroy.json"})) {
         check_list(parsed<v1::list>(body), doc.as_object());
     } else if (path == "lists/list.json") {
         check_array<v1::list>(doc, body, check_list);
-    } else if (is(path, {"friends/ids.json", "followers/ids.json", "blocks/ids.json", "statuses/retweeters/ids.json"})) {
-        check_page<std::string>(doc.as_object(), "ids", body,
-                                [](std::string const& got, json::value const& want) { BOOST_TEST(got == id_of(want)); });
+    } else if (is(path, {"friends/ids.json", "followers/ids.json", "blocks/ids.json",
+                         "statuses/retweeters/ids.json"})) {
+        check_page<std::string>(
+            doc.as_object(), "ids", body,
+            [](std::string const& got, json::value const& want) { BOOST_TEST(got == id_of(want)); });
     } else if (is(path, {"followers/list.json", "friends/list.json", "blocks/list.json", "lists/members.json",
                          "lists/subscribers.json"})) {
         check_page<user>(doc.as_object(), "users", body,
                          [](user const& got, json::value const& want) { check_user(got, want.as_object()); });
     } else if (is(path, {"lists/memberships.json", "lists/ownerships.json", "lists/subscriptions.json"})) {
-        check_page<v1::list>(doc.as_object(), "lists", body,
-                             [](v1::list const& got, json::value const& want) { check_list(got, want.as_object()); });
+        check_page<v1::list>(
+            doc.as_object(), "lists", body,
+            [](v1::list const& got, json::value const& want) { check_list(got, want.as_object()); });
     } else if (path == "friendships/show.json") {
         auto const r = parsed<v1::relationship>(body);
         auto const& rel = doc.at("relationship").as_object();
@@ -413,7 +420,8 @@ bool check_recorded(std::string const& path, std::string const& body) {
         auto const r = parsed<v1::search_results>(body);
         auto const& statuses = doc.at("statuses").as_array();
         BOOST_TEST_REQUIRE(r.statuses.size() == statuses.size());
-        for (std::size_t i = 0; i < statuses.size(); ++i) check_status(r.statuses[i], statuses[i].as_object());
+        for (std::size_t i = 0; i < statuses.size(); ++i)
+            check_status(r.statuses[i], statuses[i].as_object());
         auto const& meta = doc.at("search_metadata").as_object();
         BOOST_TEST(r.search_metadata.max_id == id(meta, "max_id"));
         BOOST_TEST(r.search_metadata.since_id == id(meta, "since_id"));
@@ -449,7 +457,8 @@ BOOST_AUTO_TEST_CASE(every_recorded_v1_body_parses_into_its_model) {
 BOOST_AUTO_TEST_CASE(a_whole_response_keeps_the_body_and_the_rate_limits) {
     twitter::http::response res;
     res.status = 200;
-    res.headers = {{"x-rate-limit-limit", "900"}, {"x-rate-limit-remaining", "899"}, {"x-rate-limit-reset", "1700"}};
+    res.headers = {
+        {"x-rate-limit-limit", "900"}, {"x-rate-limit-remaining", "899"}, {"x-rate-limit-reset", "1700"}};
     res.body = R"({"id": 20, "id_str": "20", "text": "just setting up my twttr"})";
     v1::response<v1::status> out;
     BOOST_TEST_REQUIRE(!v1::parse(res, out));
@@ -471,7 +480,8 @@ BOOST_AUTO_TEST_CASE(ids_come_from_id_str_else_from_the_exact_number) {
 }
 
 BOOST_AUTO_TEST_CASE(extended_mode_full_text_wins_over_text) {
-    auto const s = parsed<v1::status>(R"({"id_str": "1", "full_text": "the whole thing", "text": "the wh…"})");
+    auto const s =
+        parsed<v1::status>(R"({"id_str": "1", "full_text": "the whole thing", "text": "the wh…"})");
     BOOST_TEST(s.text == "the whole thing");
 }
 
@@ -483,7 +493,8 @@ BOOST_AUTO_TEST_CASE(a_trimmed_user_has_only_its_id) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_members_and_nulls_are_ignored) {
-    auto const u = parsed<v1::user>(R"({"id_str": "1", "name": "n", "screen_name": "s", "brand_new": {"x": [1]},
+    auto const u =
+        parsed<v1::user>(R"({"id_str": "1", "name": "n", "screen_name": "s", "brand_new": {"x": [1]},
         "location": null, "followers_count": 3})");
     BOOST_TEST(!u.location.has_value());
     BOOST_TEST(u.followers_count == std::optional<std::uint64_t>(3));
@@ -549,19 +560,20 @@ BOOST_AUTO_TEST_CASE(garbage_and_wrong_shapes_are_malformed_json) {
     BOOST_TEST(parse_error<v1::status>("") == bad);
     BOOST_TEST(parse_error<v1::status>("not json") == bad);
     BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t")") == bad);  // truncated
-    BOOST_TEST(parse_error<v1::status>("[]") == bad);                            // an array for an object
+    BOOST_TEST(parse_error<v1::status>("[]") == bad);                              // an array for an object
     BOOST_TEST(parse_error<v1::status>(R"({"text": "no id"})") == bad);
     BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1"})") == bad);  // no text
     BOOST_TEST(parse_error<v1::status>(R"({"id_str": 1, "text": "t"})") == bad);
     BOOST_TEST(parse_error<v1::status>(R"({"id": 1.5, "text": "t"})") == bad);
     BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t", "user": "me"})") == bad);
     BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t", "retweet_count": -1})") == bad);
-    BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t", "retweeted_status": {"id_str": "2"}})") ==
-               bad);  // the nested status has no text
-    BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t", "entities": {"urls": [{"indices": [1]}]}})") ==
-               bad);
-    BOOST_TEST(parse_error<v1::status>(R"({"id_str": "1", "text": "t", "coordinates": {"coordinates": [1]}})") ==
-               bad);
+    BOOST_TEST(
+        parse_error<v1::status>(R"({"id_str": "1", "text": "t", "retweeted_status": {"id_str": "2"}})") ==
+        bad);  // the nested status has no text
+    BOOST_TEST(parse_error<v1::status>(
+                   R"({"id_str": "1", "text": "t", "entities": {"urls": [{"indices": [1]}]}})") == bad);
+    BOOST_TEST(parse_error<v1::status>(
+                   R"({"id_str": "1", "text": "t", "coordinates": {"coordinates": [1]}})") == bad);
     BOOST_TEST(parse_error<std::vector<v1::status>>(R"({"id_str": "1", "text": "t"})") == bad);
     BOOST_TEST(parse_error<std::vector<v1::status>>("[1, 2]") == bad);
     BOOST_TEST(parse_error<v1::id_page>(R"({"users": []})") == bad);
@@ -571,8 +583,8 @@ BOOST_AUTO_TEST_CASE(garbage_and_wrong_shapes_are_malformed_json) {
     BOOST_TEST(parse_error<v1::relationship>(R"({"relationship": {"source": {"id": 1}}})") == bad);
     BOOST_TEST(parse_error<v1::place_search_result>(R"({"places": []})") == bad);
     BOOST_TEST(parse_error<v1::dm_event>(R"({"type": "message_create", "id": "1"})") == bad);  // not wrapped
-    BOOST_TEST(parse_error<v1::rate_limit_status>(R"({"resources": {"help": {"/help/languages": {"limit": 1}}}})") ==
-               bad);
+    BOOST_TEST(parse_error<v1::rate_limit_status>(
+                   R"({"resources": {"help": {"/help/languages": {"limit": 1}}}})") == bad);
     BOOST_TEST(parse_error<v1::rate_limit_status>(R"({"resources": []})") == bad);
     BOOST_TEST(parse_error<v1::search_results>(R"({"search_metadata": {}})") == bad);
     BOOST_TEST(parse_error<v1::oembed>(R"({"url": "u"})") == bad);

@@ -91,7 +91,7 @@ struct media_entity {
 
 struct entities {
     std::vector<hashtag_entity> hashtags;
-    std::vector<hashtag_entity> symbols;  // cashtags
+    std::vector<hashtag_entity> symbols;   // cashtags
     std::vector<mention_entity> mentions;  // "user_mentions"
     std::vector<url_entity> urls;
     std::vector<media_entity> media;
@@ -372,8 +372,8 @@ struct account_settings {
     std::optional<bool> display_sensitive_media;
     std::optional<bool> use_cookie_personalization;
     std::optional<std::string> allow_contributor_request;  // "all", "following" or "none"
-    std::optional<std::string> allow_dms_from;        // "all" or "following"
-    std::optional<std::string> allow_dm_groups_from;  // "all" or "following"
+    std::optional<std::string> allow_dms_from;             // "all" or "following"
+    std::optional<std::string> allow_dm_groups_from;       // "all" or "following"
     std::optional<std::string> translator_type;
     std::optional<v1::time_zone> time_zone;
     std::optional<v1::sleep_time> sleep_time;

@@ -10,7 +10,8 @@
 //
 // Two schemes, chosen by the request's type:
 //   - next_cursor (cursored_page<Item>: ids, users or lists): the first request sends cursor=-1, each next
-//     one the next_cursor_str of the page before; cursor 0 ends the walk. A cursor in the request is replaced.
+//     one the next_cursor_str of the page before; cursor 0 ends the walk. A cursor in the request is
+//     replaced.
 //   - max_id (std::vector<status> timelines and favorites, search_results): the first request is sent as
 //     built; each next one asks for max_id = the smallest id seen - 1; an empty page ends the walk.
 // page_limits stop the walk early (max_items cuts the last page short). A pager holds at most one page, so a
@@ -61,15 +62,15 @@ template <class Item>
 class pager {
 public:
     // A next_cursor walk: ids (Item = std::string), users or lists.
-    pager(api& a, typed_request<cursored_page<Item>> first, page_limits limits = {})
-        requires(!std::is_same_v<Item, status>)
+    pager(api& a, typed_request<cursored_page<Item>> first,
+          page_limits limits = {}) requires(!std::is_same_v<Item, status>)
         : client_(&a.get_client()), state_(detail::make_cursor_pager<Item>(std::move(first.http), limits)) {}
     // A max_id walk over a timeline, or over search/tweets.
-    pager(api& a, typed_request<std::vector<status>> first, page_limits limits = {})
-        requires std::is_same_v<Item, status>
+    pager(api& a, typed_request<std::vector<status>> first,
+          page_limits limits = {}) requires std::is_same_v<Item, status>
         : client_(&a.get_client()), state_(detail::make_max_id_pager(std::move(first.http), false, limits)) {}
-    pager(api& a, typed_request<search_results> first, page_limits limits = {})
-        requires std::is_same_v<Item, status>
+    pager(api& a, typed_request<search_results> first,
+          page_limits limits = {}) requires std::is_same_v<Item, status>
         : client_(&a.get_client()), state_(detail::make_max_id_pager(std::move(first.http), true, limits)) {}
 
     // True once the walk is over and every item has been handed out.
@@ -126,8 +127,8 @@ private:
 
 template <class Item>
 pager(api&, typed_request<cursored_page<Item>>, page_limits = {}) -> pager<Item>;
-pager(api&, typed_request<std::vector<status>>, page_limits = {}) -> pager<status>;
-pager(api&, typed_request<search_results>, page_limits = {}) -> pager<status>;
+pager(api&, typed_request<std::vector<status>>, page_limits = {})->pager<status>;
+pager(api&, typed_request<search_results>, page_limits = {})->pager<status>;
 
 // Tweepy's Cursor(api.method, ...): a pager for a request of a paginated endpoint.
 template <class Item>

@@ -36,7 +36,9 @@ struct list_ref {
 };
 
 inline list_ref list_id(std::string id) { return {std::move(id), {}, std::nullopt}; }
-inline list_ref list_slug(std::string slug, user_ref owner) { return {{}, std::move(slug), std::move(owner)}; }
+inline list_ref list_slug(std::string slug, user_ref owner) {
+    return {{}, std::move(slug), std::move(owner)};
+}
 
 // Statuses of a timeline: home, user, mentions, list, favorites, retweets of me. Each endpoint takes a subset
 // (user_timeline: include_rts; home_timeline: exclude_replies; ...).

@@ -29,7 +29,8 @@ typed_request<status> update_status(std::string_view text, update_status_params 
 // statuses/update_with_media, deprecated by X in favour of media/upload, kept because Tweepy has it: the
 // file goes as the multipart part "media[]".
 typed_request<status> update_status_with_media(std::string_view text, std::string_view filename,
-                                               std::string_view file, update_status_params const& params = {});
+                                               std::string_view file,
+                                               update_status_params const& params = {});
 typed_request<status> destroy_status(std::string_view id, status_write_params const& params = {});
 typed_request<status> retweet(std::string_view id, status_write_params const& params = {});
 typed_request<status> unretweet(std::string_view id, status_write_params const& params = {});
@@ -66,12 +67,15 @@ typed_request<no_content> remove_profile_banner();
 // Follows
 typed_request<user> create_friendship(user_ref const& user, follow_params const& params = {});
 typed_request<user> destroy_friendship(user_ref const& user);
-typed_request<relationship> get_friendship(user_ref const& target, std::optional<user_ref> const& source = {});
+typed_request<relationship> get_friendship(user_ref const& target,
+                                           std::optional<user_ref> const& source = {});
 typed_request<std::vector<friendship>> lookup_friendships(users_ref const& users);
 typed_request<id_page> get_follower_ids(std::optional<user_ref> const& user, ids_params const& params = {});
-typed_request<user_page> get_followers(std::optional<user_ref> const& user, users_page_params const& params = {});
+typed_request<user_page> get_followers(std::optional<user_ref> const& user,
+                                       users_page_params const& params = {});
 typed_request<id_page> get_friend_ids(std::optional<user_ref> const& user, ids_params const& params = {});
-typed_request<user_page> get_friends(std::optional<user_ref> const& user, users_page_params const& params = {});
+typed_request<user_page> get_friends(std::optional<user_ref> const& user,
+                                     users_page_params const& params = {});
 typed_request<id_page> incoming_friendships(ids_params const& params = {});
 typed_request<id_page> outgoing_friendships(ids_params const& params = {});
 
@@ -83,7 +87,8 @@ typed_request<std::vector<status>> list_timeline(list_ref const& list, timeline_
 typed_request<list> create_list(std::string_view name, list_params const& params = {});
 typed_request<list> update_list(list_ref const& list, list_params const& params);
 typed_request<list> destroy_list(list_ref const& list);
-typed_request<user> get_list_member(list_ref const& list, user_ref const& user, user_params const& params = {});
+typed_request<user> get_list_member(list_ref const& list, user_ref const& user,
+                                    user_params const& params = {});
 typed_request<user_page> get_list_members(list_ref const& list, users_page_params const& params = {});
 typed_request<list> add_list_member(list_ref const& list, user_ref const& user);
 typed_request<list> add_list_members(list_ref const& list, users_ref const& users);
@@ -119,7 +124,8 @@ typed_request<saved_search> destroy_saved_search(std::string_view id);
 
 // Places
 typed_request<place> geo_id(std::string_view place_id);
-typed_request<place_search_result> reverse_geocode(double lat, double long_, reverse_geocode_params const& params = {});
+typed_request<place_search_result> reverse_geocode(double lat, double long_,
+                                                   reverse_geocode_params const& params = {});
 typed_request<place_search_result> search_geo(search_geo_params const& params);
 typed_request<place_search_result> geo_similar_places(double lat, double long_, std::string_view name,
                                                       similar_places_params const& params = {});
