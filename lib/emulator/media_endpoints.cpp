@@ -281,8 +281,9 @@ api_response v1_upload(call& c) { return upload(c, {false}); }
 api_response v2_upload(call& c) { return upload(c, {true}); }
 
 api_response poll_status(call& c, dialect d) {
+    // v2 documents command=STATUS; a poll that leaves it out can only mean STATUS too.
     auto const* command = c.arg("command");
-    if (command == nullptr || *command != "STATUS") {
+    if ((command == nullptr && !d.v2) || (command != nullptr && *command != "STATUS")) {
         return d.error("command must be STATUS.");
     }
     auto const* text = c.arg("media_id");
@@ -312,7 +313,26 @@ api_response v2_initialize(call& c) {
 }
 
 api_response v2_append(call& c) {
-    auto const u = read_upload(c);
+    auto u = read_upload(c);
+    // X's v2 append also takes JSON: {"media": "<base64>", "segment_index": n}.
+    if (starts_with_icase(c.content_type, "application/json")) {
+        api_response error;
+        auto const body = json_body(c, error);
+        if (!body) {
+            return error;
+        }
+        auto const media = string_member(*body, "media");
+        auto const* index = body->if_contains("segment_index");
+        u.media = media ? base64_decode(*media) : std::nullopt;
+        if (!u.media) {
+            return invalid_body("$.media: base64 media is required");
+        }
+        if (index != nullptr && index->is_number()) {
+            u.fields.push_back({"segment_index", std::to_string(index->to_number<std::uint64_t>())});
+        } else if (index != nullptr && index->is_string()) {
+            u.fields.push_back({"segment_index", std::string(index->as_string())});
+        }
+    }
     if (u.malformed) {
         return invalid_body("The request body is not a valid upload.");
     }

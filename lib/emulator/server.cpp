@@ -62,6 +62,7 @@ namespace {
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::seconds handshake_timeout{30};
 constexpr std::chrono::seconds shutdown_timeout{2};
+constexpr std::uint64_t max_request_body = 32 * 1024 * 1024;
 constexpr std::string_view malformed_body =
     "<!DOCTYPE html><html><body>Something is technically wrong.</body></html>";
 
@@ -344,6 +345,9 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
     auto& self = *conn.owner;
     for (;;) {
         http::request_parser<http::string_body> parser;
+        // Beast's default of 1 MiB is below X's 5 MB upload segments (and a base64 media_data is larger
+        // still).
+        parser.body_limit(max_request_body);
         parser.body_limit(32 * 1024 * 1024);  // Beast's 1 MB default refuses X-sized uploads (5 MB APPENDs)
         auto const [read_ec, read_bytes] = co_await http::async_read(stream, buffer, parser, use_nothrow);
         if (read_ec || conn.closed) {

@@ -173,6 +173,31 @@ BOOST_AUTO_TEST_CASE(a_chunked_upload_processes_over_status_polls) {
     });
 }
 
+BOOST_FIXTURE_TEST_CASE(a_five_megabyte_segment_is_accepted_and_a_larger_one_refused, fixture) {
+    run([&]() -> asio::awaitable<void> {
+        ssl_stream stream{co_await asio::this_coro::executor, client_ctx};
+        co_await connect(stream);
+        auto const& token = srv.default_user_token();
+        std::size_t const five_mb = 5 * 1024 * 1024;
+        auto const init = co_await exchange(
+            stream, request(http::verb::post, "/2/media/upload/initialize", token,
+                            R"({"media_type":"video/mp4","total_bytes":)" + std::to_string(2 * five_mb) + "}",
+                            "application/json"));
+        BOOST_TEST_REQUIRE(init.res.result_int() == 200u);
+        auto const id = std::string(parse(init.res).at("data").at("id").as_string());
+        auto body = multipart({{"segment_index", "0"}}, std::string(five_mb, 'v'));
+        auto const ok =
+            co_await exchange(stream, request(http::verb::post, "/2/media/upload/" + id + "/append", token,
+                                              std::move(body), "multipart/form-data; boundary=XyZ"));
+        BOOST_TEST(ok.res.result_int() == 200u);
+        auto big = multipart({{"segment_index", "1"}}, std::string(five_mb + 1, 'v'));
+        auto const refused =
+            co_await exchange(stream, request(http::verb::post, "/2/media/upload/" + id + "/append", token,
+                                              std::move(big), "multipart/form-data; boundary=XyZ"));
+        BOOST_TEST(refused.res.result_int() == 400u);
+    });
+}
+
 BOOST_FIXTURE_TEST_CASE(v1_and_v2_see_the_same_writes, fixture) {
     run([&]() -> asio::awaitable<void> {
         ssl_stream stream{co_await asio::this_coro::executor, client_ctx};

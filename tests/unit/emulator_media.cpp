@@ -225,6 +225,25 @@ BOOST_FIXTURE_TEST_CASE(v2_initialize_append_finalize_and_status, fixture) {
     BOOST_TEST(call("POST", "/2/media/upload/999/finalize").status == 400u);
 }
 
+BOOST_FIXTURE_TEST_CASE(v2_append_takes_json_and_status_needs_no_command, fixture) {
+    auto const init = call("POST", "/2/media/upload/initialize",
+                           R"({"media_type":"image/png","total_bytes":"3"})", "application/json");
+    BOOST_TEST_REQUIRE(init.status == 200u);
+    auto const id = std::string(parse(init).at("data").at("id").as_string());
+    BOOST_TEST(call("POST", "/2/media/upload/" + id + "/append", R"({"media":"YWJj","segment_index":0})",
+                    "application/json")
+                   .status == 200u);
+    BOOST_TEST(call("POST", "/2/media/upload/" + id + "/append",
+                    R"({"media":"not base64!","segment_index":1})", "application/json")
+                   .status == 400u);
+    BOOST_TEST(call("POST", "/2/media/upload/" + id + "/finalize").status == 200u);
+    auto const status = call("GET", "/2/media/upload?media_id=" + id);
+    BOOST_TEST(status.status == 200u);
+    BOOST_TEST(parse(status).at("data").at("id").as_string() == id);
+    BOOST_TEST(call("GET", "/1.1/media/upload.json?media_id=" + id).status ==
+               400u);  // v1.1 wants the command
+}
+
 BOOST_FIXTURE_TEST_CASE(v2_one_shot_and_command_uploads, fixture) {
     auto const one = parts("/2/media/upload", {{"media_category", "tweet_image"}}, png(100));
     BOOST_TEST_REQUIRE(one.status == 200u);
