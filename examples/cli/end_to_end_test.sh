@@ -42,15 +42,10 @@ skip() {
 }
 
 # The emulator exits by itself after 150 s even if this script is killed with SIGKILL.
-TMPDIR=$work timeout 150 "$emulator_bin" >"$work/emulator.out" 2>&1 &
-emulator_pid=$!
-line=
-for _ in $(seq 1 100); do
-    line=$(grep -m1 'twitter-emulator listening on' "$work/emulator.out" 2>/dev/null) && break
-    kill -0 "$emulator_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if ! [[ $line =~ listening\ on\ (https://[^ ]+)\ ca=([^ ]+)\ env=([^ ]+) ]]; then
+# shellcheck source=../start_emulator.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../start_emulator.sh"
+start_emulator "$emulator_bin" 150 "$work"
+if ! [[ $emulator_line =~ listening\ on\ (https://[^ ]+)\ ca=([^ ]+)\ env=([^ ]+) ]]; then
     echo "the emulator did not start:"
     cat "$work/emulator.out"
     exit 1
