@@ -228,6 +228,38 @@ std::optional<field_selection> read_fields(param_list const& query, object_kind 
     return f;
 }
 
+bool field_selection::wants(std::set<std::string, std::less<>> const& s, std::string_view name) const {
+    // Each field of an object, and the expansions that follow it.
+    struct followed_by {
+        std::string_view field;
+        std::string_view expansion;
+    };
+    static constexpr std::array<followed_by, 17> implied{{
+        {"author_id", "author_id"},
+        {"in_reply_to_user_id", "in_reply_to_user_id"},
+        {"referenced_tweets", "referenced_tweets.id"},
+        {"referenced_tweets", "referenced_tweets.id.author_id"},
+        {"attachments", "attachments.media_keys"},
+        {"attachments", "attachments.poll_ids"},
+        {"geo", "geo.place_id"},
+        {"pinned_tweet_id", "pinned_tweet_id"},
+        {"owner_id", "owner_id"},
+        {"creator_id", "creator_id"},
+        {"host_ids", "host_ids"},
+        {"speaker_ids", "speaker_ids"},
+        {"invited_user_ids", "invited_user_ids"},
+        {"topic_ids", "topic_ids"},
+        {"sender_id", "sender_id"},
+        {"participant_ids", "participant_ids"},
+        {"entities", "entities.mentions.username"},
+    }};
+    if (s.contains(name)) {
+        return true;
+    }
+    return std::any_of(implied.begin(), implied.end(),
+                       [&](followed_by const& i) { return i.field == name && expansions.contains(i.expansion); });
+}
+
 json::object tweet_json(world const& w, tweet_record const& t, field_selection const& f) {
     json::object o;
     auto const id = std::to_string(t.id);

@@ -27,9 +27,10 @@ struct field_selection {
     std::set<std::string, std::less<>> media;
     std::set<std::string, std::less<>> expansions;
 
-    bool wants(std::set<std::string, std::less<>> const& s, std::string_view name) const {
-        return s.contains(name);
-    }
+    // Whether the object carries the field `name`: asked for in *.fields, or followed by a requested
+    // expansion, since X puts the id an expansion follows into the object itself ("author_id" with
+    // expansions=author_id; docs.x.com/x-api/fundamentals/expansions).
+    bool wants(std::set<std::string, std::less<>> const& s, std::string_view name) const;
 };
 
 // What kind of object an endpoint returns: it decides which expansions are valid.
