@@ -14,6 +14,7 @@
 
 #include <twitter/api.hpp>
 
+#include "replay_support.hpp"
 #include "scenario.hpp"
 
 #include <twitter/emulator/server.hpp>
@@ -29,11 +30,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,89 +53,15 @@ constexpr auto tuple = asio::as_tuple(asio::deferred);
 // ---------------------------------------------------------------------------------------------------------
 // The recordings.
 
-using query_list = std::vector<std::pair<std::string, std::string>>;
+using test::replay::split_csv;
+using test::replay::target_parts;
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// A query component as a server reads it: %XX is a byte, '+' a space.
-std::string decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') {
-            out += ' ';
-        } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-struct target_parts {
-    std::string path;
-    query_list query;  // decoded, sorted: a multiset
-};
-
-// "https://api.twitter.com/1.1/x.json?a=1" or "/1.1/x.json?a=1".
-target_parts split_target(std::string_view uri) {
-    if (auto const scheme = uri.find("://"); scheme != std::string_view::npos) {
-        auto const path = uri.find('/', scheme + 3);
-        uri = path == std::string_view::npos ? std::string_view("/") : uri.substr(path);
-    }
-    target_parts out;
-    auto const q = uri.find('?');
-    out.path = std::string(uri.substr(0, q));
-    if (q != std::string_view::npos) {
-        std::string_view rest = uri.substr(q + 1);
-        while (!rest.empty()) {
-            auto const amp = rest.find('&');
-            std::string_view const piece = rest.substr(0, amp);
-            auto const eq = piece.find('=');
-            out.query.emplace_back(decode(piece.substr(0, eq)), eq == std::string_view::npos
-                                                                    ? std::string()
-                                                                    : decode(piece.substr(eq + 1)));
-            rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-        }
-    }
-    std::sort(out.query.begin(), out.query.end());
-    return out;
-}
-
-std::vector<std::string> split_csv(std::string const& s) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    for (;;) {
-        auto const comma = s.find(',', pos);
-        out.push_back(s.substr(pos, comma - pos));
-        if (comma == std::string::npos) return out;
-        pos = comma + 1;
-    }
-}
-
-struct interaction {
-    std::string method;
-    std::string uri;
-    target_parts target;
+struct interaction : test::replay::recorded_interaction {
     std::optional<std::string> request_body;
-    unsigned status = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::string response_body;
 
     bool has(std::string_view name) const {
         return std::any_of(target.query.begin(), target.query.end(),
                            [&](auto const& p) { return p.first == name; });
-    }
-    std::string query(std::string_view name) const {
-        for (auto const& [n, v] : target.query)
-            if (n == name) return v;
-        return {};
     }
     std::optional<std::string> optional_query(std::string_view name) const {
         return has(name) ? std::optional<std::string>(query(name)) : std::nullopt;
@@ -155,10 +79,7 @@ struct interaction {
     }
 };
 
-struct recording {
-    std::string file;
-    std::vector<interaction> interactions;
-};
+using recording = test::replay::recording<interaction>;
 
 bool is_replayed_v1(target_parts const& t) {
     return t.path.starts_with("/1.1/") && t.path != "/1.1/media/upload.json";
@@ -166,58 +87,15 @@ bool is_replayed_v1(target_parts const& t) {
 
 // Every recorded file with v1.1 interactions, in file-name order; the interactions in recorded order.
 std::vector<recording> const& v1_recordings() {
-    static std::vector<recording> const all = [] {
-        std::vector<std::filesystem::path> files;
-        for (auto const& e : std::filesystem::directory_iterator(std::filesystem::path(TWITTER_SHARED_DIR) /
-                                                                 "fixtures" / "recorded"))
-            if (e.path().extension() == ".json") files.push_back(e.path());
-        std::sort(files.begin(), files.end());
-        std::vector<recording> out;
-        for (auto const& path : files) {
-            std::ifstream in(path, std::ios::binary);
-            std::string const text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-            json::value const doc = json::parse(text);
-            if (!doc.is_object() || !doc.as_object().contains("interactions")) continue;
-            recording r;
-            r.file = path.filename().string();
-            for (json::value const& i : doc.at("interactions").as_array()) {
-                json::object const& req = i.at("request").as_object();
-                json::object const& res = i.at("response").as_object();
-                interaction x;
-                x.method = std::string(req.at("method").as_string());
-                x.uri = std::string(req.at("uri").as_string());
-                x.target = split_target(x.uri);
-                if (!is_replayed_v1(x.target)) continue;
-                if (json::value const* b = req.if_contains("body"); b && b->is_string())
-                    x.request_body = std::string(b->get_string());
-                x.status = static_cast<unsigned>(res.at("status").to_number<std::int64_t>());
-                for (auto const& h : res.at("headers").as_object())
-                    if (h.value().is_string())
-                        x.headers.emplace_back(std::string(h.key()), std::string(h.value().get_string()));
-                if (json::value const* b = res.if_contains("body"); b && b->is_string())
-                    x.response_body = std::string(b->get_string());
-                r.interactions.push_back(std::move(x));
-            }
-            if (!r.interactions.empty()) out.push_back(std::move(r));
-        }
-        return out;
-    }();
+    static std::vector<recording> const all = test::replay::read_recordings<interaction>(
+        is_replayed_v1, [](json::object const& request, interaction& x) {
+            if (json::value const* b = request.if_contains("body"); b && b->is_string())
+                x.request_body = std::string(b->get_string());
+        });
     return all;
 }
 
-std::vector<emu::recorded_exchange> exchanges_of(recording const& r) {
-    std::vector<emu::recorded_exchange> out;
-    for (auto const& x : r.interactions) {
-        emu::recorded_exchange e;
-        e.method = x.method;
-        e.target = x.uri;
-        e.status = x.status;
-        e.headers = x.headers;
-        e.body = x.response_body;
-        out.push_back(std::move(e));
-    }
-    return out;
-}
+using test::replay::exchanges_of;
 
 // ---------------------------------------------------------------------------------------------------------
 // The typed result against the recorded JSON.
@@ -230,40 +108,11 @@ std::optional<std::string> id_text(json::value const* v) {
     return std::nullopt;
 }
 
-class checker {
+class checker : public test::replay::checker {
 public:
-    explicit checker(std::string where) : where_(std::move(where)) {}
-    bool ok() const noexcept { return ok_; }
+    using test::replay::checker::checker;
+    using test::replay::checker::same;
 
-    void expect(bool condition, std::string const& what) {
-        BOOST_TEST(condition, where_ << ": " << what);
-        ok_ = ok_ && condition;
-    }
-    void same(std::string const& got, json::object const& o, std::string_view key) {
-        auto const* v = o.if_contains(key);
-        expect(v && v->is_string() && got == v->get_string(), std::string(key) + " is \"" + got + "\"");
-    }
-    void same(std::optional<std::string> const& got, json::object const& o, std::string_view key) {
-        auto const* v = o.if_contains(key);
-        if (v && v->is_string())
-            expect(got && *got == v->get_string(), std::string(key) + " as recorded");
-        else
-            expect(!got, std::string(key) + " absent as recorded");
-    }
-    void same(std::optional<bool> const& got, json::object const& o, std::string_view key) {
-        auto const* v = o.if_contains(key);
-        if (v && v->is_bool())
-            expect(got && *got == v->get_bool(), std::string(key) + " as recorded");
-        else
-            expect(!got, std::string(key) + " absent as recorded");
-    }
-    void same(std::optional<std::uint64_t> const& got, json::object const& o, std::string_view key) {
-        auto const* v = o.if_contains(key);
-        if (v && v->is_number())
-            expect(got && *got == v->to_number<std::uint64_t>(), std::string(key) + " as recorded");
-        else
-            expect(!got, std::string(key) + " absent as recorded");
-    }
     void same(std::uint64_t got, json::object const& o, std::string_view key) {
         auto const* v = o.if_contains(key);
         expect(v && v->is_number() && got == v->to_number<std::uint64_t>(),
@@ -285,10 +134,6 @@ public:
         std::size_t const want = v && v->is_array() ? v->get_array().size() : 0;
         expect(got == want, std::string(key) + ": " + std::to_string(want) + " items");
     }
-
-private:
-    std::string where_;
-    bool ok_ = true;
 };
 
 void compare(checker& c, v1::user const& u, json::object const& o);
@@ -905,10 +750,7 @@ std::map<std::string, file_call, std::less<>> const& cursor_recordings() {
 // compared as decimal text; for the uploads, whose recorded bodies were dropped, a multipart body with the
 // part the endpoint takes.
 bool same_request(emu::logged_request const& got, interaction const& want, std::string& why) {
-    target_parts const t = split_target(got.target);
-    if (got.method != want.method) why += " method " + got.method;
-    if (t.path != want.target.path) why += " path " + t.path;
-    if (t.query != want.target.query) why += " query " + got.target;
+    test::replay::compare_target(got, want, why);
     if (want.target.path == "/1.1/direct_messages/events/new.json") {
         json::error_code ec;
         json::value const sent = json::parse(got.body, ec);
