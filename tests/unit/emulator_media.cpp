@@ -139,8 +139,9 @@ BOOST_AUTO_TEST_CASE(multipart_bodies_are_split_into_parts) {
     auto const boundary = multipart_boundary("multipart/form-data; boundary=\"abc\"");
     BOOST_TEST(boundary.value() == "abc");
     BOOST_TEST(!multipart_boundary("application/json"));
-    auto const parts =
-        parse_multipart(multipart("abc", {{"command", "APPEND"}}, std::string("\0\r\nbin", 6)), "abc");
+    // The parts view the body, so it must outlive them.
+    std::string const body = multipart("abc", {{"command", "APPEND"}}, std::string("\0\r\nbin", 6));
+    auto const parts = parse_multipart(body, "abc");
     BOOST_TEST_REQUIRE(parts.has_value());
     BOOST_TEST_REQUIRE(parts->size() == 2u);
     BOOST_TEST((*parts)[0].data == "APPEND");
