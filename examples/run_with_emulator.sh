@@ -15,8 +15,12 @@ shift 3
 
 work=$(mktemp -d)
 emulator_pid=
+# The emulator's own exit status on SIGTERM is not the example's result: it must not become the script's.
 cleanup() {
-    [[ -n $emulator_pid ]] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+    if [[ -n $emulator_pid ]]; then
+        kill "$emulator_pid" 2>/dev/null || true
+        wait "$emulator_pid" 2>/dev/null || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,3 +53,4 @@ if ! grep -Eq -- "$expected" "$work/example.out"; then
     echo "the output does not match: $expected"
     exit 1
 fi
+exit 0
