@@ -6,6 +6,7 @@
 #include "scenario.hpp"
 
 #include <twitter/emulator/server.hpp>
+#include <twitter/v2/requests.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -188,6 +189,33 @@ BOOST_AUTO_TEST_CASE(a_failed_page_can_be_asked_for_again) {
         BOOST_TEST(third.data.size() == 3u);
         BOOST_TEST(walk.done());
     });
+}
+
+BOOST_AUTO_TEST_CASE(a_walk_over_100000_followers_holds_one_page_at_a_time) {
+    emu::server_config cfg;
+    cfg.synthetic_followers = 100000;
+    cfg.family_limits["GET /2/users/:id/followers"] = 1000;
+    run_scenario(
+        1,
+        [](scenario s) -> asio::awaitable<void> {
+            auto client = s.app_client();
+            v2::user_page_params page;
+            page.max_results = 1000;
+            v2::paginator walk(client, v2::get_users_followers(s.server.default_user_id(), page));
+            std::size_t count = 0;
+            std::string previous;
+            while (auto const follower = co_await walk.async_next()) {
+                ++count;
+                BOOST_TEST_REQUIRE(follower->id != previous);  // no follower handed out twice in a row
+                previous = follower->id;
+                // The walk has fetched at most the page this follower is on: one page is all it holds.
+                BOOST_TEST_REQUIRE(walk.items() - count < 1000u);
+            }
+            BOOST_TEST(count >= 100000u);
+            BOOST_TEST(walk.items() == count);
+            BOOST_TEST(walk.pages() == (count + 999) / 1000);
+        },
+        cfg, std::chrono::seconds(240));
 }
 
 BOOST_AUTO_TEST_CASE(an_endpoint_that_does_not_paginate_is_refused) {
