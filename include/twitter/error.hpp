@@ -28,6 +28,7 @@ enum class transport_errc {
     tls_handshake_failed,
     connection_closed,  // the peer closed the connection before a complete response arrived
     non_loopback_peer,  // an http:// (plaintext) host resolved to an address that is not loopback
+    stream_stalled,     // a stream sent no byte, keep-alives included, for its stall timeout
 };
 
 enum class protocol_errc {
@@ -36,6 +37,7 @@ enum class protocol_errc {
     body_too_large,          // over client_config::max_body_size, before or after decompression
     bad_content_encoding,    // gzip that does not inflate, or an encoding we did not ask for
     malformed_json,
+    line_too_long,  // a stream line grew past stream_config::max_line_size without ending
 };
 
 enum class api_errc {

@@ -4,6 +4,7 @@
 // How the client waits and retries: after network errors and 5xx answers, and around rate limits.
 
 #include <chrono>
+#include <optional>
 
 namespace twitter {
 
@@ -37,6 +38,25 @@ struct rate_limit_policy {
     std::chrono::milliseconds reset_jitter{std::chrono::seconds(2)};
     // With no usable reset header, waits follow this schedule instead (never a spin).
     backoff_policy backoff;
+};
+
+// How a stream reconnects, after X's guidance ("Handling disconnections", docs.x.com). A connection that
+// answered 200 and delivered at least one byte is healthy: when it drops, the stream reconnects at once and
+// every schedule starts over. Failed attempts back off by their class, each class on its own schedule:
+//   network errors (DNS, TCP, TLS, a dropped or stalled connection): linear, network_step x n, up to network_max
+//   HTTP errors worth retrying (5xx):          exponential from http_initial, doubling, up to http_max
+//   429 (TooManyConnections, rate limits):     exponential from rate_limit_initial, doubling, up to rate_limit_max
+// Any other 4xx (bad credentials, a malformed request) cannot succeed by waiting and ends the stream.
+struct stream_reconnect_policy {
+    std::chrono::milliseconds network_step{250};
+    std::chrono::milliseconds network_max{std::chrono::seconds(16)};
+    std::chrono::milliseconds http_initial{std::chrono::seconds(5)};
+    std::chrono::milliseconds http_max{std::chrono::seconds(320)};
+    std::chrono::milliseconds rate_limit_initial{std::chrono::minutes(1)};
+    std::chrono::milliseconds rate_limit_max{std::chrono::minutes(16)};
+    // Failed attempts in a row (a healthy connection ends the row) before the stream gives up with the last
+    // error. Unset: it never gives up.
+    std::optional<unsigned> max_retries;
 };
 
 }  // namespace twitter

@@ -22,6 +22,7 @@ public:
             case transport_errc::tls_handshake_failed: return "the TLS handshake failed";
             case transport_errc::connection_closed: return "the connection closed before the response was complete";
             case transport_errc::non_loopback_peer: return "a plaintext host resolved to a non-loopback address";
+            case transport_errc::stream_stalled: return "the stream sent nothing, not even a keep-alive, for too long";
         }
         return "unknown transport error";
     }
@@ -37,6 +38,7 @@ public:
             case protocol_errc::body_too_large: return "the response body is larger than allowed";
             case protocol_errc::bad_content_encoding: return "the response body could not be decoded";
             case protocol_errc::malformed_json: return "the response body is not valid JSON";
+            case protocol_errc::line_too_long: return "a stream line exceeded the maximum line size";
         }
         return "unknown protocol error";
     }
@@ -141,7 +143,8 @@ bool is_transient(error_code const& ec) noexcept {
     if (ec.category() == transport_category())
         return ec == transport_errc::connect_timeout || ec == transport_errc::tls_handshake_timeout ||
                ec == transport_errc::request_timeout || ec == transport_errc::connect_failed ||
-               ec == transport_errc::connection_closed || ec == transport_errc::resolve_failed;
+               ec == transport_errc::connection_closed || ec == transport_errc::resolve_failed ||
+               ec == transport_errc::stream_stalled;
     return ec == protocol_errc::truncated_body;
 }
 

@@ -101,15 +101,15 @@ BOOST_AUTO_TEST_CASE(equal_values_in_different_families_differ) {
 
 BOOST_AUTO_TEST_CASE(every_code_has_its_own_message) {
     std::vector<error_code> all;
-    for (int v = 1; v <= static_cast<int>(transport_errc::non_loopback_peer); ++v)
+    for (int v = 1; v <= static_cast<int>(transport_errc::stream_stalled); ++v)
         all.push_back(static_cast<transport_errc>(v));
-    for (int v = 1; v <= static_cast<int>(protocol_errc::malformed_json); ++v)
+    for (int v = 1; v <= static_cast<int>(protocol_errc::line_too_long); ++v)
         all.push_back(static_cast<protocol_errc>(v));
     for (int v = 1; v <= static_cast<int>(api_errc::unexpected_status); ++v)
         all.push_back(static_cast<api_errc>(v));
     for (int v = 1; v <= static_cast<int>(client_errc::shutting_down); ++v)
         all.push_back(static_cast<client_errc>(v));
-    BOOST_TEST(all.size() == 11u + 5u + 7u + 5u);
+    BOOST_TEST(all.size() == 12u + 6u + 7u + 5u);
     std::set<std::string> messages;
     for (error_code const& ec : all) {
         std::string const m = ec.message();
@@ -178,7 +178,8 @@ BOOST_AUTO_TEST_CASE(other_api_errors_are_not_transient) {
 BOOST_AUTO_TEST_CASE(timeouts_and_dropped_connections_are_transient) {
     for (transport_errc e : {transport_errc::connect_timeout, transport_errc::tls_handshake_timeout,
                              transport_errc::request_timeout, transport_errc::resolve_failed,
-                             transport_errc::connect_failed, transport_errc::connection_closed})
+                             transport_errc::connect_failed, transport_errc::connection_closed,
+                             transport_errc::stream_stalled})
         BOOST_TEST(twitter::is_transient(e), error_code(e));
     BOOST_TEST(twitter::is_transient(protocol_errc::truncated_body));
 }
@@ -193,7 +194,8 @@ BOOST_AUTO_TEST_CASE(certificate_and_policy_failures_are_not_transient) {
 
 BOOST_AUTO_TEST_CASE(protocol_and_client_errors_are_not_transient) {
     for (protocol_errc e : {protocol_errc::malformed_response, protocol_errc::body_too_large,
-                            protocol_errc::bad_content_encoding, protocol_errc::malformed_json})
+                            protocol_errc::bad_content_encoding, protocol_errc::malformed_json,
+                            protocol_errc::line_too_long})
         BOOST_TEST(!twitter::is_transient(e), error_code(e));
     for (client_errc e :
          {client_errc::invalid_url, client_errc::insecure_scheme_refused, client_errc::missing_credential,

@@ -416,6 +416,21 @@ public:
         return self().async_call(create_compliance_job(type, params), std::forward<CompletionToken>(token));
     }
 
+    // Filtered-stream rules (app-only bearer)
+
+    template <detail::response_token<std::vector<stream_rule>> CompletionToken = default_token>
+    auto async_get_rules(std::vector<std::string> ids = {}, CompletionToken&& token = {}) {
+        return self().async_call(get_rules(ids), std::forward<CompletionToken>(token));
+    }
+    template <detail::response_token<std::vector<stream_rule>> CompletionToken = default_token>
+    auto async_add_rules(std::vector<new_rule> rules, bool dry_run = false, CompletionToken&& token = {}) {
+        return self().async_call(add_rules(rules, dry_run), std::forward<CompletionToken>(token));
+    }
+    template <detail::response_token<std::vector<stream_rule>> CompletionToken = default_token>
+    auto async_delete_rules(std::vector<std::string> ids, bool dry_run = false, CompletionToken&& token = {}) {
+        return self().async_call(delete_rules(ids, dry_run), std::forward<CompletionToken>(token));
+    }
+
 private:
     Client& self() noexcept { return static_cast<Client&>(*this); }
 };

@@ -246,6 +246,13 @@ struct dm_created {
     std::string dm_event_id;
 };
 
+// A filtered-stream rule as the API stores it: GET and POST /2/tweets/search/stream/rules answer with these.
+struct stream_rule {
+    std::string id;
+    std::string value;  // the rule text, e.g. "cats has:media -is:retweet"
+    std::string tag;    // empty when the rule has none
+};
+
 // The objects that `expansions` pulled in, referenced by id from `data`.
 struct includes {
     std::vector<user> users;
@@ -265,6 +272,17 @@ struct meta {
     std::optional<std::string> newest_id;
     std::optional<std::string> oldest_id;
     std::optional<std::uint64_t> total_tweet_count;  // tweet counts only
+    // Stream rules only: when the API answered, and what a POST did (or, with dry_run, would do).
+    std::optional<std::string> sent;
+    struct rules_summary {
+        std::uint64_t created = 0;
+        std::uint64_t not_created = 0;
+        std::uint64_t valid = 0;
+        std::uint64_t invalid = 0;
+        std::uint64_t deleted = 0;
+        std::uint64_t not_deleted = 0;
+    };
+    std::optional<rules_summary> summary;
 };
 
 }  // namespace twitter::v2

@@ -514,6 +514,22 @@ typed_request<compliance_job> get_compliance_job(std::string id);
 typed_request<compliance_job> create_compliance_job(compliance_job_type type,
                                                     create_compliance_job_params const& params = {});
 
+// ---------------------------------------------------------------------------------------------------------
+// Filtered-stream rules (app-only bearer). The streams themselves are in <twitter/v2/stream.hpp>.
+
+// A rule to add: its text in X's rule language, and an optional tag that matching events carry back.
+struct new_rule {
+    std::string value{};
+    std::string tag{};
+};
+
+// GET /2/tweets/search/stream/rules: every rule, or those with the given ids.
+typed_request<std::vector<stream_rule>> get_rules(std::vector<std::string> const& ids = {});
+// POST /2/tweets/search/stream/rules {"add": [...]}. With dry_run the API only validates them.
+typed_request<std::vector<stream_rule>> add_rules(std::vector<new_rule> const& rules, bool dry_run = false);
+// POST /2/tweets/search/stream/rules {"delete": {"ids": [...]}}.
+typed_request<std::vector<stream_rule>> delete_rules(std::vector<std::string> const& ids, bool dry_run = false);
+
 }  // namespace twitter::v2
 
 #endif
