@@ -2,14 +2,18 @@
 #define TWITTER_TESTS_MOCK_CLOCK_HPP
 
 // A twitter::clock that never sleeps: each wait is recorded, moves the time forward by its delay, and
-// completes at once (posted, never inline). Safe to share between threads.
+// completes at once (posted, never inline). With hold_waits(true), waits are recorded but complete only
+// when cancelled, to test what cancellation does to a waiting operation. Safe to share between threads.
 
 #include <twitter/clock.hpp>
 
 #include <boost/asio/append.hpp>
+#include <boost/asio/associated_cancellation_slot.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -29,9 +33,28 @@ public:
         {
             std::lock_guard lock(mutex_);
             waits_.push_back(delay);
+            if (held_) {
+                auto slot = boost::asio::get_associated_cancellation_slot(handler);
+                // A held wait nobody can cancel would hang the test: complete it at once instead.
+                if (slot.is_connected()) {
+                    auto pending = std::make_shared<wait_handler>(std::move(handler));
+                    slot.assign([ex, pending](boost::asio::cancellation_type) {
+                        if (*pending)
+                            boost::asio::post(ex, boost::asio::append(std::move(*pending),
+                                                                      twitter::error_code(
+                                                                          boost::asio::error::operation_aborted)));
+                    });
+                    return;
+                }
+            }
             now_ += delay;
         }
         boost::asio::post(ex, boost::asio::append(std::move(handler), twitter::error_code{}));
+    }
+
+    void hold_waits(bool hold) {
+        std::lock_guard lock(mutex_);
+        held_ = hold;
     }
 
     std::vector<std::chrono::milliseconds> waits() const {
@@ -46,6 +69,7 @@ public:
 private:
     mutable std::mutex mutex_;
     time_point now_;
+    bool held_ = false;
     std::vector<std::chrono::milliseconds> waits_;
 };
 

@@ -36,7 +36,8 @@ asio::awaitable<std::tuple<error_code>> recover(auth_handler& auth, std::uint64_
         [&auth, generation](auto handler) { auth.async_recover(generation, std::move(handler)); }, token);
 }
 
-// The handler a request's auth_mode selects, or null with the reason in `ec`.
+}  // namespace
+
 auth_handler* select_auth(client_impl const& self, http::auth_mode mode, error_code& ec, diagnostics& diag) {
     auto const oauth2_user = [&]() -> auth_handler* {
         return self.user_auth && self.user_auth->scheme() == auth_scheme::user_bearer ? self.user_auth.get()
@@ -71,17 +72,19 @@ auth_handler* select_auth(client_impl const& self, http::auth_mode mode, error_c
 }
 
 std::vector<http::header> make_headers(client_impl const& self, prepared_request const& prepared,
-                                       http::request const& req, std::string authorization) {
+                                       http::request const& req, std::string authorization, bool accept_gzip) {
     std::vector<http::header> headers;
     headers.reserve(6 + req.headers.size());
     headers.push_back({"Host", prepared.where.authority()});
     headers.push_back({"User-Agent", self.config.user_agent});
-    headers.push_back({"Accept-Encoding", "gzip"});
+    if (accept_gzip) headers.push_back({"Accept-Encoding", "gzip"});
     if (!authorization.empty()) headers.push_back({"Authorization", std::move(authorization)});
     if (!prepared.content_type.empty()) headers.push_back({"Content-Type", prepared.content_type});
     headers.insert(headers.end(), req.headers.begin(), req.headers.end());
     return headers;
 }
+
+namespace {
 
 asio::awaitable<bool> cancelled() {
     co_return (co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none;
@@ -91,7 +94,7 @@ asio::awaitable<bool> cancelled() {
 asio::awaitable<error_code> exchange(client_impl& self, prepared_request const& prepared,
                                      http::request const& req, std::string authorization, http::response& res,
                                      diagnostics& diag) {
-    std::vector<http::header> const headers = make_headers(self, prepared, req, std::move(authorization));
+    std::vector<http::header> const headers = make_headers(self, prepared, req, std::move(authorization), true);
     wire_request const wire{http::to_string(req.method), prepared.target, headers, prepared.body};
     connection_pool& pool = self.pool_for(prepared.where);
     steady::time_point const deadline = steady::now() + self.config.timeouts.request;
@@ -115,9 +118,11 @@ asio::awaitable<error_code> exchange(client_impl& self, prepared_request const& 
     }
 }
 
-// One attempt: authorize, send, and on a 401 let the handler recover once.
-asio::awaitable<error_code> attempt(client_impl& self, auth_handler* auth, prepared_request const& prepared,
-                                    http::request const& req, http::response& res, diagnostics& diag) {
+}  // namespace
+
+asio::awaitable<error_code> authorized_attempt(auth_handler* auth, prepared_request const& prepared,
+                                               http::request const& req, http::response& res,
+                                               send_function const& send) {
     std::span<param const> const form =
         req.kind == http::body_kind::form ? std::span<param const>(req.form) : std::span<param const>();
     request_to_sign const to_sign{http::to_string(req.method), prepared.url, prepared.query, form};
@@ -128,8 +133,7 @@ asio::awaitable<error_code> attempt(client_impl& self, auth_handler* auth, prepa
             if (aec) co_return aec;
             credentials = std::move(value);
         }
-        if (error_code ec = co_await exchange(self, prepared, req, std::move(credentials.header), res, diag))
-            co_return ec;
+        if (error_code ec = co_await send(std::move(credentials.header))) co_return ec;
         // A 401 may mean the credentials went stale in flight (an OAuth 2.0 token that expired or was
         // refreshed elsewhere): the handler gets one chance to renew them. A 403 never does.
         if (res.status != 401 || !auth || recovered) co_return error_code{};
@@ -138,17 +142,23 @@ asio::awaitable<error_code> attempt(client_impl& self, auth_handler* auth, prepa
     }
 }
 
+namespace {
+
 rate_limits last_limits(client_impl const& self, std::string const& key) {
     std::lock_guard lock(self.limits_mutex);
     auto const it = self.limits_by_endpoint.find(key);
     return it == self.limits_by_endpoint.end() ? rate_limits{} : it->second;
 }
 
+}  // namespace
+
 void record_limits(client_impl& self, std::string const& key, rate_limits const& limits) {
     if (limits.empty()) return;
     std::lock_guard lock(self.limits_mutex);
     self.limits_by_endpoint[key] = limits;
 }
+
+namespace {
 
 // Replaces every "{me}" in the target with the id of the user the request speaks for.
 asio::awaitable<error_code> substitute_me(client_impl& self, auth_handler* auth, http::request& req,
@@ -205,7 +215,9 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* auth_overri
 
         res = {};
         diag.clear();
-        ec = co_await attempt(self, auth, prepared, req, res, diag);
+        ec = co_await authorized_attempt(auth, prepared, req, res, [&](std::string authorization) {
+            return exchange(self, prepared, req, std::move(authorization), res, diag);
+        });
         if (ec == asio::error::operation_aborted) co_return ec;
         if (!ec) record_limits(self, key, core::parse_rate_limits(res.headers));
 

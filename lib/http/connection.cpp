@@ -8,6 +8,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
@@ -64,6 +65,35 @@ error_code classify_read_failure(error_code const& ec, Parser const& parser, boo
     return any_bytes ? protocol_errc::malformed_response : error_code(transport_errc::connection_closed);
 }
 
+bhttp::request<bhttp::string_body> make_message(wire_request const& req) {
+    bhttp::request<bhttp::string_body> message;
+    message.method_string(req.method);
+    message.target(req.target);
+    message.version(11);
+    for (http::header const& h : req.headers) message.insert(h.name, h.value);
+    if (!req.body.empty() || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
+        message.body().assign(req.body.data(), req.body.size());
+        message.prepare_payload();
+    }
+    return message;
+}
+
+// Status and headers, names lowercased. Returns the Content-Encoding.
+std::string_view copy_head(bhttp::response_header<> const& head, http::response& out) {
+    out.status = head.result_int();
+    out.headers.clear();
+    out.headers.reserve(std::distance(head.begin(), head.end()));
+    std::string_view encoding;
+    for (auto const& field : head) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        out.headers.push_back({std::move(name), std::string(field.value())});
+        if (field.name() == bhttp::field::content_encoding) encoding = field.value();
+    }
+    return encoding;
+}
+
 }  // namespace
 
 struct connection::impl {
@@ -76,6 +106,7 @@ struct connection::impl {
     beast::flat_buffer buffer;
     bool open = false;
     bool keep_alive = false;
+    std::optional<bhttp::response_parser<bhttp::buffer_body>> stream_parser;  // during a streaming exchange
 
     beast::tcp_stream& tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
 
@@ -83,6 +114,14 @@ struct connection::impl {
     asio::awaitable<error_code> exchange(Stream& stream, wire_request const& req,
                                          std::chrono::steady_clock::duration timeout, std::size_t max_body,
                                          http::response& out, bool& response_started, diagnostics* diag);
+    template <class Stream>
+    asio::awaitable<error_code> start_stream(Stream& stream, wire_request const& req,
+                                             std::chrono::steady_clock::duration timeout,
+                                             std::size_t max_error_body, http::response& out,
+                                             diagnostics* diag);
+    template <class Stream>
+    asio::awaitable<error_code> read_stream(Stream& stream, std::string& out,
+                                            std::chrono::steady_clock::duration stall_timeout);
 };
 
 connection::connection(asio::any_io_executor ex, std::shared_ptr<tls_context> tls, origin where)
@@ -178,15 +217,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
                                                        std::chrono::steady_clock::duration timeout,
                                                        std::size_t max_body, http::response& out,
                                                        bool& response_started, diagnostics* diag) {
-    bhttp::request<bhttp::string_body> message;
-    message.method_string(req.method);
-    message.target(req.target);
-    message.version(11);
-    for (http::header const& h : req.headers) message.insert(h.name, h.value);
-    if (!req.body.empty() || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
-        message.body().assign(req.body.data(), req.body.size());
-        message.prepare_payload();
-    }
+    auto message = make_message(req);
 
     // One deadline for the whole exchange: a server that trickles bytes cannot hold the request open.
     tcp().expires_after(timeout);
@@ -217,17 +248,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
 
     auto& res = parser.get();
     keep_alive = res.keep_alive();
-    out.status = res.result_int();
-    out.headers.clear();
-    out.headers.reserve(std::distance(res.begin(), res.end()));
-    std::string_view encoding;
-    for (auto const& field : res) {
-        std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        out.headers.push_back({std::move(name), std::string(field.value())});
-        if (field.name() == bhttp::field::content_encoding) encoding = field.value();
-    }
+    std::string_view const encoding = copy_head(res.base(), out);
     if (encoding.empty() || beast::iequals(encoding, "identity")) {
         out.body = std::move(res.body());
     } else if (beast::iequals(encoding, "gzip")) {
@@ -236,6 +257,103 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
         co_return protocol_errc::bad_content_encoding;  // we only ever offer gzip
     }
     if (diag) diag->http_status = out.status;
+    co_return error_code{};
+}
+
+asio::awaitable<error_code> connection::async_start_stream(wire_request const& req,
+                                                           std::chrono::steady_clock::duration timeout,
+                                                           std::size_t max_error_body, http::response& out,
+                                                           diagnostics* diag) {
+    if (!impl_->open) co_return transport_errc::connection_closed;
+    if (impl_->secure)
+        co_return co_await impl_->start_stream(*impl_->secure, req, timeout, max_error_body, out, diag);
+    co_return co_await impl_->start_stream(*impl_->plain, req, timeout, max_error_body, out, diag);
+}
+
+asio::awaitable<error_code> connection::async_read_stream(std::string& out,
+                                                          std::chrono::steady_clock::duration stall_timeout) {
+    if (!impl_->open || !impl_->stream_parser) co_return transport_errc::connection_closed;
+    if (impl_->secure) co_return co_await impl_->read_stream(*impl_->secure, out, stall_timeout);
+    co_return co_await impl_->read_stream(*impl_->plain, out, stall_timeout);
+}
+
+template <class Stream>
+asio::awaitable<error_code> connection::impl::start_stream(Stream& stream, wire_request const& req,
+                                                           std::chrono::steady_clock::duration timeout,
+                                                           std::size_t max_error_body, http::response& out,
+                                                           diagnostics* diag) {
+    auto message = make_message(req);
+    keep_alive = false;  // a stream is never handed back to a pool
+    tcp().expires_after(timeout);
+    auto [wec, written] = co_await bhttp::async_write(stream, message, use_tuple);
+    if (wec) {
+        open = false;
+        if (wec == beast::error::timeout) co_return transport_errc::request_timeout;
+        if (wec == asio::error::operation_aborted) co_return wec;
+        co_return transport_errc::connection_closed;
+    }
+
+    auto& parser = stream_parser.emplace();
+    parser.header_limit(max_header_size);
+    parser.body_limit(boost::none);  // a stream has no end
+    auto [rec, read] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+    if (rec) {
+        open = false;
+        tcp().close();
+        error_code const ec = classify_read_failure(rec, parser, read > 0);
+        if (diag && ec != asio::error::operation_aborted) diag->message = rec.message();
+        co_return ec;
+    }
+    if (!copy_head(parser.get().base(), out).empty()) co_return protocol_errc::bad_content_encoding;
+    if (diag) diag->http_status = out.status;
+    if (out.status == 200) {
+        tcp().expires_never();
+        co_return error_code{};
+    }
+
+    // An error: its body says why. The exchange deadline still holds.
+    out.body.clear();
+    while (!parser.is_done()) {
+        if (error_code ec = co_await read_stream(stream, out.body, timeout)) {
+            if (ec == transport_errc::connection_closed) break;  // what arrived is what there is
+            co_return ec;
+        }
+        if (out.body.size() > max_error_body) co_return protocol_errc::body_too_large;
+    }
+    open = false;
+    tcp().close();
+    co_return error_code{};
+}
+
+template <class Stream>
+asio::awaitable<error_code> connection::impl::read_stream(Stream& stream, std::string& out,
+                                                          std::chrono::steady_clock::duration stall_timeout) {
+    constexpr std::size_t piece = 16 * 1024;
+    auto& parser = *stream_parser;
+    std::size_t const before = out.size();
+    while (out.size() == before) {
+        if (parser.is_done()) co_return transport_errc::connection_closed;
+        out.resize(before + piece);
+        auto& body = parser.get().body();
+        body.data = out.data() + before;
+        body.size = piece;
+        tcp().expires_after(stall_timeout);
+        auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, use_tuple);
+        out.resize(before + (piece - body.size));
+        if (ec == bhttp::error::need_buffer) ec = {};
+        if (ec) {
+            open = false;
+            tcp().close();
+            if (ec == beast::error::timeout) co_return transport_errc::stream_stalled;
+            if (ec == asio::error::operation_aborted) co_return ec;
+            // Bytes that came before the failure are handed over; the failure shows at the next read.
+            if (out.size() > before) co_return error_code{};
+            bool const framing = ec.category() == make_error_code(bhttp::error::need_more).category() &&
+                                 ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+            if (framing) co_return protocol_errc::malformed_response;
+            co_return transport_errc::connection_closed;
+        }
+    }
     co_return error_code{};
 }
 

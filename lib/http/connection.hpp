@@ -47,6 +47,19 @@ public:
                                                       std::size_t max_body_size, http::response& out,
                                                       bool& response_started, diagnostics* diag);
 
+    // The start of a streaming exchange: writes the request and reads the response head into `out` within
+    // `timeout`. A 200's body is then read piece by piece with async_read_stream. Any other status's body is
+    // read whole into out.body (up to `max_error_body`), and the connection is not reused.
+    boost::asio::awaitable<error_code> async_start_stream(wire_request const& req,
+                                                          std::chrono::steady_clock::duration timeout,
+                                                          std::size_t max_error_body, http::response& out,
+                                                          diagnostics* diag);
+
+    // Appends the next bytes of a streaming body, chunked framing removed, to `out`. stream_stalled when no
+    // byte arrives within `stall_timeout`; connection_closed when the body or the connection ends.
+    boost::asio::awaitable<error_code> async_read_stream(std::string& out,
+                                                         std::chrono::steady_clock::duration stall_timeout);
+
     // Open, and the last response allowed keep-alive.
     bool reusable() const noexcept;
     // Closes the socket at once; any pending operation completes with operation_aborted.

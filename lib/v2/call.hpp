@@ -14,7 +14,8 @@
     X(v2::tweet) X(std::vector<v2::tweet>) X(v2::user) X(std::vector<v2::user>) X(v2::list)            \
     X(std::vector<v2::list>) X(v2::space) X(std::vector<v2::space>) X(v2::dm_event)                    \
     X(std::vector<v2::dm_event>) X(v2::compliance_job) X(std::vector<v2::compliance_job>)              \
-    X(std::vector<v2::tweet_count>) X(v2::action_result) X(v2::dm_created)
+    X(std::vector<v2::tweet_count>) X(v2::action_result) X(v2::dm_created) \
+        X(std::vector<v2::stream_rule>)
 
 namespace twitter::detail {
 

@@ -1,4 +1,5 @@
 #include <twitter/v2/response.hpp>
+#include <twitter/v2/stream.hpp>
 
 #include "core/api_errors.hpp"
 #include "core/rate_limit_headers.hpp"
@@ -372,6 +373,30 @@ void read(object_reader const& r, includes& i) {
     r.get("topics", i.topics);
 }
 
+void read(object_reader const& r, meta::rules_summary& s) {
+    r.get("created", s.created);
+    r.get("not_created", s.not_created);
+    r.get("valid", s.valid);
+    r.get("invalid", s.invalid);
+    r.get("deleted", s.deleted);
+    r.get("not_deleted", s.not_deleted);
+}
+
+void read(object_reader const& r, stream_rule& rule) {
+    r.require("id", rule.id);
+    r.require("value", rule.value);
+    std::optional<std::string> tag;
+    r.get("tag", tag);
+    if (tag) rule.tag = std::move(*tag);
+}
+
+void read(object_reader const& r, matching_rule& rule) {
+    r.require("id", rule.id);
+    std::optional<std::string> tag;
+    r.get("tag", tag);
+    if (tag) rule.tag = std::move(*tag);
+}
+
 void read(object_reader const& r, meta& m) {
     r.get("result_count", m.result_count);
     r.get("next_token", m.next_token);
@@ -379,6 +404,8 @@ void read(object_reader const& r, meta& m) {
     r.get("newest_id", m.newest_id);
     r.get("oldest_id", m.oldest_id);
     r.get("total_tweet_count", m.total_tweet_count);
+    r.get("sent", m.sent);
+    r.get("summary", m.summary);
 }
 
 // The errors[] entries are only checked for shape here; core::parse_api_errors reads them, as it does for
@@ -420,6 +447,31 @@ error_code parse_envelope(std::string_view body, response<T>& out) {
 }
 
 }  // namespace
+
+error_code parse(std::string_view line, stream_event& out) {
+    out = {};
+    error_code ec;
+    json::value const doc = json::parse(line, ec);
+    if (ec || !doc.is_object()) return protocol_errc::malformed_json;
+    json::object const& root = doc.get_object();
+
+    bool ok = errors_have_shape(root);
+    object_reader const r(root, ok);
+    r.get("data", out.data);
+    std::optional<includes> incl;
+    r.get("includes", incl);
+    if (incl) out.includes = std::move(*incl);
+    r.get("matching_rules", out.matching_rules);
+    if (!ok) return protocol_errc::malformed_json;
+
+    if (r.has("errors")) out.errors = core::parse_api_errors(line);
+    out.raw_json = line;
+    return {};
+}
+
+error_code parse(std::string_view body, response<std::vector<stream_rule>>& out) {
+    return parse_envelope(body, out);
+}
 
 error_code parse(std::string_view body, response<tweet>& out) { return parse_envelope(body, out); }
 error_code parse(std::string_view body, response<std::vector<tweet>>& out) {

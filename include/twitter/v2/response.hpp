@@ -61,6 +61,7 @@ error_code parse(std::string_view body, response<std::vector<compliance_job>>& o
 error_code parse(std::string_view body, response<std::vector<tweet_count>>& out);
 error_code parse(std::string_view body, response<action_result>& out);
 error_code parse(std::string_view body, response<dm_created>& out);
+error_code parse(std::string_view body, response<std::vector<stream_rule>>& out);
 
 // The x-rate-limit-* window and the 24-hour limits, each when its three headers are present and valid.
 rate_limits rate_limits_of(std::span<http::header const> headers) noexcept;
