@@ -28,9 +28,11 @@ class line_splitter {
 public:
     explicit line_splitter(std::size_t max_line_size);
 
-    // Appends a chunk and returns the lines it completed; the views stay valid until the next call to
-    // feed() or reset(). protocol_errc::line_too_long when an unfinished line grows past max_line_size (the
-    // splitter is then reset).
+    // Appends a chunk and returns the lines it completed, and in `out.consumed` the bytes of `chunk` up to
+    // the end of its last complete line. A line that began in an earlier chunk is assembled in the splitter;
+    // every other line is a view into `chunk`, not a copy. So the views stay valid until the next call to
+    // feed() or reset(), and only while `chunk`'s bytes are unchanged. protocol_errc::line_too_long when a
+    // line, complete or not, grows past max_line_size: `out` is then empty and the splitter reset.
     error_code feed(std::string_view chunk, split_lines_result& out);
 
     // Drops an unfinished line: a new connection starts clean.
@@ -41,7 +43,10 @@ public:
 
 private:
     std::size_t max_line_size_;
+    // The line that the last feed() completed here, which its caller may still view, then the unfinished
+    // line. Neither holds a "\n", so a feed() searches only its own chunk.
     std::string buffer_;
+    std::size_t completed_size_ = 0;  // the completed line's bytes at the front of buffer_
 };
 
 }  // namespace twitter::core

@@ -32,8 +32,8 @@ public:
     void on_healthy() noexcept;
 
     // How long to wait before the next attempt after one that failed (or after a healthy connection
-    // ended, when `what` describes how it ended). Empty: give up (a fatal failure, or max_retries failed
-    // attempts in a row).
+    // ended, when `what` describes how it ended). Empty: give up (a fatal failure, or a failure after
+    // max_retries retries in a row).
     std::optional<std::chrono::milliseconds> on_failure(stream_failure what) noexcept;
 
     // Failed attempts since the last healthy connection.
