@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(an_operational_disconnect_is_an_event_with_errors_only) {
 }
 
 BOOST_AUTO_TEST_CASE(a_line_that_is_not_an_event_is_malformed_json) {
-    for (std::string const line : {std::string("{\"data\":{\"id\":\"1\",\"text\""), std::string("[]"),
+    for (std::string const& line : {std::string("{\"data\":{\"id\":\"1\",\"text\""), std::string("[]"),
                                    std::string("\r"), std::string(R"({"matching_rules":{"id":"1"}})"),
                                    std::string(R"({"data":{"text":"no id"}})"),
                                    std::string(R"({"matching_rules":[{"tag":"no id"}]})")}) {
