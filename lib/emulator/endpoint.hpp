@@ -11,6 +11,7 @@
 #include "emulator/pagination.hpp"
 #include "emulator/rate_limits.hpp"
 #include "emulator/response.hpp"
+#include "emulator/stream_rules.hpp"
 #include "emulator/v2_fields.hpp"
 #include "emulator/world.hpp"
 
@@ -31,6 +32,7 @@ namespace twitter::emulator::detail {
 struct call {
     world& w;
     media_store& media;
+    rule_set& rules;  // the filtered stream's rules of the app
     principal const& who;
     std::string_view method;
     std::string_view path;
@@ -107,6 +109,7 @@ std::vector<route> v2_search_routes();
 std::vector<route> v2_user_routes();
 std::vector<route> v2_list_routes();
 std::vector<route> v2_space_dm_compliance_routes();
+std::vector<route> v2_stream_routes();
 std::vector<route> media_routes();
 std::vector<route> v1_status_routes();
 std::vector<route> v1_user_routes();

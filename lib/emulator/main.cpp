@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -26,11 +27,13 @@ namespace {
 
 constexpr char const* usage =
     "usage: twitter-emulator [--port N] [--address A] [--rate-limit N] [--synthetic-followers N]\n"
+    "                        [--stream-keep-alive-ms N]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
     "                  (default: X's documented limit of each family, 900 where none is known)\n"
-    "  --synthetic-followers N  give the default user N more followers, made on the fly (default 0)\n";
+    "  --synthetic-followers N  give the default user N more followers, made on the fly (default 0)\n"
+    "  --stream-keep-alive-ms N  an idle stream sends a keep-alive every N ms (default 20000, as X)\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
@@ -87,6 +90,9 @@ int main(int argc, char** argv) {
                 cfg.rate_limit_per_window = parse_number(arg, argv[++i], 1'000'000'000'000);
             } else if (arg == "--synthetic-followers") {
                 cfg.synthetic_followers = parse_number(arg, argv[++i], 1'000'000'000);
+            } else if (arg == "--stream-keep-alive-ms") {
+                cfg.stream_keep_alive_interval =
+                    std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
             } else {
                 throw std::invalid_argument("unknown option: " + std::string(arg));
             }

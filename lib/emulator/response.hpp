@@ -4,6 +4,7 @@
 #include "emulator/rate_limits.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@
 #include <vector>
 
 namespace twitter::emulator::detail {
+
+struct stream_request;  // streams.hpp
 
 inline constexpr std::string_view json_content_type = "application/json; charset=utf-8";
 inline constexpr std::string_view html_content_type = "text/html; charset=utf-8";
@@ -29,6 +32,8 @@ struct api_response {
     std::vector<std::pair<std::string, std::string>> headers;
     // Send `headers` and the framing only, none of the usual headers: a recorded answer being replayed.
     bool verbatim = false;
+    // Set by a stream endpoint that accepted the request: the server keeps the response open and streams.
+    std::shared_ptr<stream_request const> stream;
 };
 
 // An error in API v1.1's shape: {"errors":[{"code":..,"message":".."}]}.

@@ -71,8 +71,8 @@ std::vector<named_route> const& all_routes() {
         std::vector<named_route> out;
         for (auto const& group :
              {authorization_routes(), v2_tweet_routes(), v2_search_routes(), v2_user_routes(),
-              v2_list_routes(), v2_space_dm_compliance_routes(), media_routes(), v1_status_routes(),
-              v1_user_routes(), v1_list_routes(), v1_misc_routes()}) {
+              v2_list_routes(), v2_space_dm_compliance_routes(), v2_stream_routes(), media_routes(),
+              v1_status_routes(), v1_user_routes(), v1_list_routes(), v1_misc_routes()}) {
             for (auto const& r : group) {
                 out.push_back({r, std::string(r.method) + " " + std::string(r.pattern)});
             }

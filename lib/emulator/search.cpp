@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 namespace twitter::emulator::detail {
 
@@ -48,6 +50,240 @@ bool is_user(world const& w, id_type id, std::string const& name) {
     return u && u->id == id;
 }
 
+// Recursive descent over X's grammar: alternatives := conjunction ("OR" conjunction)*,
+// conjunction := operand+, operand := ["-"] ( "(" alternatives ")" | "phrase" | word | operator:value ).
+class parser {
+public:
+    using node = search_query::node;
+
+    explicit parser(std::string_view text) : text_(text) {}
+
+    std::optional<node> run(std::string& problem) {
+        auto root = alternatives(problem);
+        if (!root) {
+            return std::nullopt;
+        }
+        if (pos_ < text_.size()) {  // only a ')' stops the top level early
+            problem = "Unbalanced parentheses: a ')' has no matching '('";
+            return std::nullopt;
+        }
+        return root;
+    }
+
+private:
+    void skip_space() {
+        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) {
+            ++pos_;
+        }
+    }
+
+    bool at_or() const {
+        if (text_.substr(pos_, 2) != "OR") {
+            return false;
+        }
+        auto const next = pos_ + 2;
+        return next == text_.size() || std::isspace(static_cast<unsigned char>(text_[next])) ||
+               text_[next] == '(' || text_[next] == ')';
+    }
+
+    std::optional<node> alternatives(std::string& problem) {
+        node any;
+        any.what = node::kind::any;
+        for (;;) {
+            auto group = conjunction(problem, !any.children.empty());
+            if (!group) {
+                return std::nullopt;
+            }
+            any.children.push_back(std::move(*group));
+            skip_space();
+            if (!at_or()) {
+                break;
+            }
+            pos_ += 2;
+        }
+        if (any.children.size() == 1) {
+            return std::move(any.children.front());
+        }
+        return any;
+    }
+
+    std::optional<node> conjunction(std::string& problem, bool after_or) {
+        node all;
+        all.what = node::kind::all;
+        for (;;) {
+            skip_space();
+            if (pos_ == text_.size() || text_[pos_] == ')' || at_or()) {
+                break;
+            }
+            auto operand = this->operand(problem);
+            if (!operand) {
+                return std::nullopt;
+            }
+            bool const text_term = operand->what == node::kind::word || operand->what == node::kind::phrase;
+            if (text_term && operand->tokens.empty()) {
+                continue;  // punctuation only: nothing to match
+            }
+            all.children.push_back(std::move(*operand));
+        }
+        if (all.children.empty()) {
+            if (after_or || at_or()) {
+                problem = "Dangling OR: OR needs a term on each side";
+            } else if (pos_ < text_.size() && text_[pos_] == ')') {
+                problem = "Empty parentheses: a group needs at least one term";
+            } else {
+                problem = "The rule has no term to match";
+            }
+            return std::nullopt;
+        }
+        if (all.children.size() == 1) {
+            return std::move(all.children.front());
+        }
+        return all;
+    }
+
+    std::optional<node> operand(std::string& problem) {
+        bool negated = false;
+        if (text_[pos_] == '-' && pos_ + 1 < text_.size() &&
+            !std::isspace(static_cast<unsigned char>(text_[pos_ + 1]))) {
+            negated = true;
+            ++pos_;
+        }
+        std::optional<node> n;
+        if (text_[pos_] == '(') {
+            ++pos_;
+            n = alternatives(problem);
+            if (!n) {
+                return std::nullopt;
+            }
+            skip_space();
+            if (pos_ == text_.size() || text_[pos_] != ')') {
+                problem = "Unbalanced parentheses: a '(' has no matching ')'";
+                return std::nullopt;
+            }
+            ++pos_;
+        } else if (text_[pos_] == '"') {
+            auto const close = text_.find('"', pos_ + 1);
+            if (close == std::string_view::npos) {
+                problem = "Unbalanced quotes: a '\"' has no matching '\"'";
+                return std::nullopt;
+            }
+            n.emplace();
+            n->what = node::kind::phrase;
+            n->tokens = search_tokens(text_.substr(pos_ + 1, close - pos_ - 1));
+            pos_ = close + 1;
+        } else {
+            n = word(problem);
+            if (!n) {
+                return std::nullopt;
+            }
+        }
+        n->negated = n->negated != negated;
+        return n;
+    }
+
+    std::optional<node> word(std::string& problem) {
+        auto end = pos_;
+        while (end < text_.size() && !std::isspace(static_cast<unsigned char>(text_[end])) &&
+               text_[end] != '(' && text_[end] != ')') {
+            ++end;
+        }
+        auto const word = text_.substr(pos_, end - pos_);
+        pos_ = end;
+        node n;
+        auto const colon = word.find(':');
+        auto const op = colon == std::string_view::npos ? std::string_view{} : word.substr(0, colon);
+        static constexpr std::pair<std::string_view, node::kind> operators[] = {
+            {"from", node::kind::from}, {"to", node::kind::to},
+            {"is", node::kind::is},     {"has", node::kind::has},
+            {"lang", node::kind::lang}, {"conversation_id", node::kind::conversation},
+        };
+        auto const known = std::find_if(std::begin(operators), std::end(operators),
+                                        [&](auto const& entry) { return entry.first == op; });
+        if (known != std::end(operators)) {
+            n.what = known->second;
+            n.value = lower(word.substr(colon + 1));
+            if (n.value.empty()) {
+                problem = "The operator " + std::string(op) + ": needs a value";
+                return std::nullopt;
+            }
+        } else if (word.size() > 1 && (word.front() == '#' || word.front() == '@')) {
+            n.what = word.front() == '#' ? node::kind::hashtag : node::kind::mention;
+            n.value = lower(word.substr(1));
+        } else {
+            n.tokens = search_tokens(word);
+        }
+        return n;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+bool term_matches(world const& w, tweet_record const& t, search_query::node const& x) {
+    using kind = search_query::node::kind;
+    switch (x.what) {
+        case kind::word:
+        case kind::phrase:
+            return contains_sequence(search_tokens(t.text), x.tokens);
+        case kind::hashtag:
+            return has_tagged(lower(t.text), '#', x.value);
+        case kind::mention:
+            return has_tagged(lower(t.text), '@', x.value);
+        case kind::from:
+            return is_user(w, t.author_id, x.value);
+        case kind::to:
+            return t.in_reply_to_user && is_user(w, *t.in_reply_to_user, x.value);
+        case kind::is:
+            if (x.value == "retweet") {
+                return t.retweeted.has_value();
+            }
+            if (x.value == "reply") {
+                return t.in_reply_to_tweet.has_value();
+            }
+            if (x.value == "quote") {
+                return t.quoted.has_value();
+            }
+            return false;
+        case kind::has:
+            if (x.value == "media" || x.value == "images" || x.value == "videos") {
+                return !t.media_keys.empty();
+            }
+            if (x.value == "links") {
+                return lower(t.text).find("http") != std::string::npos;
+            }
+            if (x.value == "mentions") {
+                return t.text.find('@') != std::string::npos;
+            }
+            if (x.value == "hashtags") {
+                return t.text.find('#') != std::string::npos;
+            }
+            return false;
+        case kind::lang:
+            return lower(t.lang) == x.value;
+        case kind::conversation:
+            return std::to_string(t.conversation_id) == x.value;
+        case kind::all:
+        case kind::any:
+            break;
+    }
+    return false;
+}
+
+bool node_matches(world const& w, tweet_record const& t, search_query::node const& x) {
+    using kind = search_query::node::kind;
+    bool matched = false;
+    if (x.what == kind::all) {
+        matched = std::all_of(x.children.begin(), x.children.end(),
+                              [&](auto const& child) { return node_matches(w, t, child); });
+    } else if (x.what == kind::any) {
+        matched = std::any_of(x.children.begin(), x.children.end(),
+                              [&](auto const& child) { return node_matches(w, t, child); });
+    } else {
+        matched = term_matches(w, t, x);
+    }
+    return matched != x.negated;
+}
+
 }  // namespace
 
 std::vector<std::string> search_tokens(std::string_view text) {
@@ -67,145 +303,18 @@ std::vector<std::string> search_tokens(std::string_view text) {
     return out;
 }
 
-std::optional<search_query> search_query::parse(std::string_view text) {
-    search_query q;
-    q.alternatives_.emplace_back();
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto const c = text[i];
-        if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
-            ++i;
-            continue;
+std::optional<search_query> search_query::parse(std::string_view text, std::string* problem) {
+    std::string why;
+    auto root = parser(text).run(why);
+    if (!root) {
+        if (problem != nullptr) {
+            *problem = std::move(why);
         }
-        term t;
-        if (c == '-' && i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1]))) {
-            t.negated = true;
-            ++i;
-        }
-        if (i < text.size() && text[i] == '"') {
-            auto const close = text.find('"', i + 1);
-            if (close == std::string_view::npos) {
-                return std::nullopt;
-            }
-            t.what = term::kind::phrase;
-            t.tokens = search_tokens(text.substr(i + 1, close - i - 1));
-            i = close + 1;
-            if (!t.tokens.empty()) {
-                q.alternatives_.back().push_back(std::move(t));
-            }
-            continue;
-        }
-        auto end = i;
-        while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
-               text[end] != '(' && text[end] != ')') {
-            ++end;
-        }
-        auto const word = text.substr(i, end - i);
-        i = end;
-        if (word == "OR" && !t.negated) {
-            if (!q.alternatives_.back().empty()) {
-                q.alternatives_.emplace_back();
-            }
-            continue;
-        }
-        auto const colon = word.find(':');
-        auto const op = colon == std::string_view::npos ? std::string_view{} : word.substr(0, colon);
-        auto const arg = lower(colon == std::string_view::npos ? word : word.substr(colon + 1));
-        if (op == "from") {
-            t.what = term::kind::from;
-        } else if (op == "to") {
-            t.what = term::kind::to;
-        } else if (op == "is") {
-            t.what = term::kind::is;
-        } else if (op == "has") {
-            t.what = term::kind::has;
-        } else if (op == "lang") {
-            t.what = term::kind::lang;
-        } else if (op == "conversation_id") {
-            t.what = term::kind::conversation;
-        } else if (word.size() > 1 && word.front() == '#') {
-            t.what = term::kind::hashtag;
-            t.value = lower(word.substr(1));
-            q.alternatives_.back().push_back(std::move(t));
-            continue;
-        } else if (word.size() > 1 && word.front() == '@') {
-            t.what = term::kind::mention;
-            t.value = lower(word.substr(1));
-            q.alternatives_.back().push_back(std::move(t));
-            continue;
-        } else {
-            t.what = term::kind::word;
-            t.tokens = search_tokens(word);
-            if (t.tokens.empty()) {
-                continue;
-            }
-            q.alternatives_.back().push_back(std::move(t));
-            continue;
-        }
-        if (arg.empty()) {
-            return std::nullopt;
-        }
-        t.value = arg;
-        q.alternatives_.back().push_back(std::move(t));
-    }
-    std::erase_if(q.alternatives_, [](auto const& group) { return group.empty(); });
-    if (q.alternatives_.empty()) {
         return std::nullopt;
     }
-    return q;
+    return search_query(std::move(*root));
 }
 
-bool search_query::matches(world const& w, tweet_record const& t, term const& x) const {
-    switch (x.what) {
-        case term::kind::word:
-        case term::kind::phrase:
-            return contains_sequence(search_tokens(t.text), x.tokens);
-        case term::kind::hashtag:
-            return has_tagged(lower(t.text), '#', x.value);
-        case term::kind::mention:
-            return has_tagged(lower(t.text), '@', x.value);
-        case term::kind::from:
-            return is_user(w, t.author_id, x.value);
-        case term::kind::to:
-            return t.in_reply_to_user && is_user(w, *t.in_reply_to_user, x.value);
-        case term::kind::is:
-            if (x.value == "retweet") {
-                return t.retweeted.has_value();
-            }
-            if (x.value == "reply") {
-                return t.in_reply_to_tweet.has_value();
-            }
-            if (x.value == "quote") {
-                return t.quoted.has_value();
-            }
-            return false;
-        case term::kind::has:
-            if (x.value == "media" || x.value == "images" || x.value == "videos") {
-                return !t.media_keys.empty();
-            }
-            if (x.value == "links") {
-                return lower(t.text).find("http") != std::string::npos;
-            }
-            if (x.value == "mentions") {
-                return t.text.find('@') != std::string::npos;
-            }
-            if (x.value == "hashtags") {
-                return t.text.find('#') != std::string::npos;
-            }
-            return false;
-        case term::kind::lang:
-            return lower(t.lang) == x.value;
-        case term::kind::conversation:
-            return std::to_string(t.conversation_id) == x.value;
-    }
-    return false;
-}
-
-bool search_query::matches(world const& w, tweet_record const& t) const {
-    return std::any_of(alternatives_.begin(), alternatives_.end(), [&](auto const& group) {
-        return std::all_of(group.begin(), group.end(),
-                           [&](term const& x) { return matches(w, t, x) != x.negated; });
-    });
-}
+bool search_query::matches(world const& w, tweet_record const& t) const { return node_matches(w, t, root_); }
 
 }  // namespace twitter::emulator::detail

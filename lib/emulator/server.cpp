@@ -8,6 +8,7 @@
 #include "emulator/gzip.hpp"
 #include "emulator/replay.hpp"
 #include "emulator/service.hpp"
+#include "emulator/streams.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -15,6 +16,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -230,7 +232,9 @@ struct server::impl : std::enable_shared_from_this<impl> {
               cfg.rate_limit_window,
               {cfg.access_token_lifetime, cfg.authorization_code_lifetime, cfg.timestamp_window},
               cfg.synthetic_followers,
-              cfg.media_processing_polls}) {}
+              cfg.media_processing_polls,
+              cfg.max_stream_rules,
+              {cfg.max_stream_connections, cfg.stream_queue_limit}}) {}
 
     void start();
     void stop();
@@ -240,6 +244,12 @@ struct server::impl : std::enable_shared_from_this<impl> {
                                     bool tls);
     detail::api_response answer(http::request<http::string_body> const& req, bool tls);
     void forget(std::uint64_t connection_id);
+    // Registers an accepted stream for `conn`; empty when the stream is at its connection limit.
+    std::optional<std::uint64_t> open_stream(detail::stream_request const& req,
+                                             std::shared_ptr<connection> const& conn);
+    detail::stream_hub::pending take_stream_lines(std::uint64_t stream_id);
+    void close_stream(std::uint64_t stream_id);
+    void count(std::uint64_t counters::*which, std::uint64_t n = 1);
 
     asio::any_io_executor ex;
     server_config cfg;
@@ -262,7 +272,7 @@ struct server::impl : std::enable_shared_from_this<impl> {
 };
 
 // One accepted connection. Everything in it is used on its strand only.
-struct connection {
+struct connection : std::enable_shared_from_this<connection> {
     connection(std::shared_ptr<server::impl> o, asio::strand<asio::any_io_executor> s, tcp::socket socket)
         : owner(std::move(o)), strand(std::move(s)), plain(std::in_place, std::move(socket)), timer(strand) {}
 
@@ -290,7 +300,8 @@ struct connection {
     std::optional<ssl_stream> tls;
     asio::steady_timer timer;
     bool closed = false;
-    std::string head;  // reused for every response on this connection
+    bool hung_up = false;  // a stream's client closed its end
+    std::string head;      // reused for every response on this connection
     std::string gzipped;
 
 private:
@@ -337,6 +348,125 @@ asio::awaitable<beast::error_code> write_response(Stream& stream, std::string_vi
         }
         co_return beast::error_code{};
     }
+}
+
+// Frames `data` as one chunk of a chunked body.
+void append_chunk(std::string& out, std::string_view data) {
+    std::array<char, 16> size_buf;
+    auto const end = std::to_chars(size_buf.data(), size_buf.data() + size_buf.size(), data.size(), 16).ptr;
+    out.append(size_buf.data(), end).append("\r\n").append(data).append("\r\n");
+}
+
+constexpr std::string_view last_chunk = "0\r\n\r\n";
+
+// A stream's client sends nothing after its request, so a read that completes means it hung up (or sent
+// something we ignore). Keeping this read pending is how a closed stream frees its slot at once.
+template <class Stream>
+asio::awaitable<void> watch_for_hang_up(Stream& stream, std::shared_ptr<connection> conn) {
+    std::array<char, 512> ignored;
+    for (;;) {
+        auto const [ec, n] = co_await stream.async_read_some(asio::buffer(ignored), use_nothrow);
+        if (ec) {
+            break;
+        }
+    }
+    conn->hung_up = true;
+    conn->timer.cancel();
+}
+
+// Sends nothing at all until the client goes away or the server stops; queued lines are thrown away.
+asio::awaitable<void> stall_until_hang_up(connection& conn, std::uint64_t stream_id) {
+    auto& self = *conn.owner;
+    while (!conn.closed && !conn.hung_up) {
+        self.take_stream_lines(stream_id);
+        conn.timer.expires_at(asio::steady_timer::time_point::max());
+        co_await conn.timer.async_wait(use_nothrow);
+    }
+}
+
+// Streams after the 200 head: the lines the hub queues for `stream_id`, a keep-alive when idle, and the
+// injected stream fault, if any. Returns when the stream is over; the caller closes the connection.
+template <class Stream>
+asio::awaitable<void> stream_lines(Stream& stream, connection& conn, std::uint64_t stream_id,
+                                   std::optional<fault> const& injected) {
+    using kind = fault::kind;
+    auto& self = *conn.owner;
+    auto const what = injected ? std::optional<kind>(injected->what) : std::nullopt;
+    bool const stream_fault =
+        what == kind::drop_stream_after_events || what == kind::stall_stream_after_events ||
+        what == kind::partial_line_after_events || what == kind::operational_disconnect_after_events;
+    std::size_t sent = 0;
+    auto const fault_due = [&] { return stream_fault && sent >= injected->events; };
+    std::string out;
+    while (!conn.closed && !conn.hung_up) {
+        if (fault_due() && what == kind::drop_stream_after_events) {
+            co_return;
+        }
+        if (fault_due() && what == kind::stall_stream_after_events) {
+            co_await stall_until_hang_up(conn, stream_id);
+            co_return;
+        }
+        auto pending = self.take_stream_lines(stream_id);
+        if (pending.overflowed || (fault_due() && what == kind::operational_disconnect_after_events)) {
+            out.clear();
+            append_chunk(out, detail::operational_disconnect_line);
+            out.append(last_chunk);
+            // A client too slow to read its lines may not read this either: do not wait for it forever.
+            conn.lowest().expires_after(shutdown_timeout);
+            co_await write_response(stream, out, {});
+            co_return;
+        }
+        if (!pending.lines.empty()) {
+            out.clear();
+            std::size_t batch = 0;
+            bool cut = false;
+            for (auto const& line : pending.lines) {
+                if (fault_due()) {
+                    // Lines past the fault's point are never sent; half of the next one is, for this kind.
+                    if (what == kind::partial_line_after_events) {
+                        append_chunk(out, std::string_view(line).substr(0, line.size() / 2));
+                        cut = true;
+                    }
+                    break;
+                }
+                append_chunk(out, line);
+                ++batch;
+                ++sent;
+            }
+            auto const ec = co_await write_response(stream, out, {});
+            if (ec) {
+                co_return;
+            }
+            self.count(&counters::stream_events_sent, batch);
+            if (cut) {
+                co_return;
+            }
+            continue;
+        }
+        conn.timer.expires_after(self.cfg.stream_keep_alive_interval);
+        auto const [wait_ec] = co_await conn.timer.async_wait(use_nothrow);
+        if (!wait_ec && !conn.closed && !conn.hung_up) {
+            out.clear();
+            append_chunk(out, "\r\n");
+            if (co_await write_response(stream, out, {})) {
+                co_return;
+            }
+            self.count(&counters::stream_keep_alives_sent);
+        }
+    }
+}
+
+// The stream's head, then its lines until it ends, with a read kept pending to notice a hang-up.
+template <class Stream>
+asio::awaitable<void> serve_stream(Stream& stream, connection& conn, response_head const& h,
+                                   std::uint64_t stream_id, std::optional<fault> const& injected) {
+    auto& self = *conn.owner;
+    render_head(conn.head, h);
+    if (!co_await write_response(stream, conn.head, {}) && !conn.closed) {
+        asio::co_spawn(conn.strand, watch_for_hang_up(stream, conn.shared_from_this()), asio::detached);
+        co_await stream_lines(stream, conn, stream_id, injected);
+    }
+    self.close_stream(stream_id);
 }
 
 template <class Stream>
@@ -393,6 +523,18 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
             body = malformed_body;
         } else {
             answer = self.answer(req, tls);
+            if (answer.stream) {
+                if (auto const stream_id = self.open_stream(*answer.stream, conn.shared_from_this())) {
+                    h.limits = answer.limits;
+                    h.access_level = answer.access_level;
+                    h.chunked = true;
+                    h.keep_alive = true;
+                    co_await serve_stream(stream, conn, h, *stream_id, injected);
+                    co_return;
+                }
+                answer.status = 429;
+                answer.body = detail::too_many_connections_body;
+            }
             h.status = answer.status;
             h.limits = answer.limits;
             h.access_level = answer.access_level;
@@ -611,6 +753,38 @@ void server::impl::forget(std::uint64_t connection_id) {
     connections.erase(connection_id);
 }
 
+std::optional<std::uint64_t> server::impl::open_stream(detail::stream_request const& req,
+                                                       std::shared_ptr<connection> const& conn) {
+    // Called under the lock whenever lines are queued: it only schedules the session on its strand.
+    auto wake = [weak = std::weak_ptr<connection>(conn)] {
+        if (auto c = weak.lock()) {
+            asio::post(c->strand, [c] { c->timer.cancel(); });
+        }
+    };
+    auto const now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    std::lock_guard lock(mutex);
+    auto id = api.streams().open(req, api.state(), api.rules(), now_ms, std::move(wake));
+    ++(id ? stats.streams_opened : stats.streams_refused_too_many);
+    return id;
+}
+
+detail::stream_hub::pending server::impl::take_stream_lines(std::uint64_t stream_id) {
+    std::lock_guard lock(mutex);
+    return api.streams().take(stream_id);
+}
+
+void server::impl::close_stream(std::uint64_t stream_id) {
+    std::lock_guard lock(mutex);
+    api.streams().close(stream_id);
+}
+
+void server::impl::count(std::uint64_t counters::*which, std::uint64_t n) {
+    std::lock_guard lock(mutex);
+    stats.*which += n;
+}
+
 server::server(asio::any_io_executor ex, server_config cfg)
     : impl_(std::make_shared<impl>(std::move(ex), std::move(cfg))) {}
 
@@ -696,6 +870,16 @@ void server::add_oauth1_callback(std::string url) {
 void server::add_redirect_uri(std::string const& client_id, std::string uri) {
     std::lock_guard lock(impl_->mutex);
     impl_->api.add_redirect_uri(client_id, std::move(uri));
+}
+
+std::string server::add_tweet(std::string const& author_id, std::string text) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->api.add_tweet(author_id, std::move(text), std::chrono::system_clock::now());
+}
+
+std::size_t server::open_streams() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->api.streams().open_count();
 }
 
 counters server::stats() const {

@@ -117,6 +117,8 @@ service::service(service_params params)
                     effective_limits(params.rate_limit_per_window, params.family_limits)),
       world_(params.synthetic_followers),
       media_(params.media_processing_polls),
+      rules_(params.max_stream_rules),
+      streams_(params.streams, world_),
       default_user_id_(std::to_string(world_.default_user())) {
     default_user_token_ = credentials_.add_user_token(default_user_id_, all_scopes());
 
@@ -372,7 +374,7 @@ api_response service::handle(api_request const& req, clock::time_point now) {
     }
 
     auto const now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    call c{world_,   media_,           *who,   req.method, path, route->params, query_params(query),
+    call c{world_,   media_,           rules_, *who, req.method, path, route->params, query_params(query),
            req.body, req.content_type, now_ms, {}};
     c.peek_limit = [this, credential, now](std::string_view family) {
         return limits_.peek(family, credential, now);
@@ -410,7 +412,23 @@ api_response service::handle(api_request const& req, clock::time_point now) {
     }
     r.limits = limits;
     r.access_level = access_level_of(*who);
+    // Whatever the request created (a tweet, a retweet) goes out to the open streams.
+    streams_.publish(world_, rules_);
     return r;
+}
+
+std::string service::add_tweet(std::string const& author_id, std::string text, clock::time_point now) {
+    if (!known_user(author_id)) {
+        throw std::invalid_argument("twitter emulator: no seeded user with id " + author_id);
+    }
+    auto const now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    tweet_record t;
+    t.id = world_.next_id(now_ms);
+    t.author_id = *parse_id(author_id);
+    t.text = std::move(text);
+    auto const id = world_.add_tweet(std::move(t)).id;
+    streams_.publish(world_, rules_);
+    return std::to_string(id);
 }
 
 }  // namespace twitter::emulator::detail

@@ -10,6 +10,8 @@
 #include "emulator/rate_limits.hpp"
 #include "emulator/response.hpp"
 #include "emulator/router.hpp"
+#include "emulator/stream_rules.hpp"
+#include "emulator/streams.hpp"
 #include "emulator/world.hpp"
 
 #include <chrono>
@@ -47,6 +49,8 @@ struct service_params {
     auth_params auth;
     std::size_t synthetic_followers = 0;
     std::size_t media_processing_polls = 2;
+    std::size_t max_stream_rules = 1000;
+    stream_limits streams{};
 };
 
 // Each family's limit: X's documented ones unless `per_window` is set, then the overrides.
@@ -83,7 +87,13 @@ public:
     // Throws std::invalid_argument for an unknown client.
     void add_redirect_uri(std::string_view client_id, std::string uri);
 
+    // A tweet by `author_id` as if they had posted it, published to the open streams; its id. Throws
+    // std::invalid_argument when the user is not known.
+    std::string add_tweet(std::string const& author_id, std::string text, clock::time_point now);
+
     world& state() { return world_; }
+    rule_set& rules() { return rules_; }
+    stream_hub& streams() { return streams_; }
     media_store& media() { return media_; }
 
 private:
@@ -113,6 +123,8 @@ private:
     rate_limiter daily_limits_;  // X's 24-hour limits of POST /2/tweets
     world world_;
     media_store media_;
+    rule_set rules_;
+    stream_hub streams_;  // after world_: it starts from the seeded tweets
     std::string default_user_id_;
     std::string app_bearer_token_;
     std::string default_user_token_;

@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+
 using namespace twitter::emulator::detail;
 
 namespace {
@@ -59,11 +61,28 @@ BOOST_FIXTURE_TEST_CASE(operators_look_at_the_author_and_the_tags, fixture) {
     BOOST_TEST(matches("-is:retweet hello", t));
 }
 
+BOOST_FIXTURE_TEST_CASE(parentheses_group_and_and_binds_tighter_than_or, fixture) {
+    auto const& t = add(783214, "the quick brown fox");
+    BOOST_TEST(matches("cat dog OR fox", t));  // (cat dog) OR fox
+    BOOST_TEST(!matches("cat (dog OR fox)", t));
+    BOOST_TEST(matches("(cat OR quick) (dog OR fox)", t));
+    BOOST_TEST(!matches("-(fox OR cat)", t));
+    BOOST_TEST(matches("fox -(cat OR dog)", t));
+}
+
 BOOST_AUTO_TEST_CASE(empty_or_unbalanced_queries_do_not_parse) {
     BOOST_TEST(!search_query::parse(""));
     BOOST_TEST(!search_query::parse("   "));
     BOOST_TEST(!search_query::parse("\"open"));
     BOOST_TEST(!search_query::parse("from:"));
+    BOOST_TEST(!search_query::parse("(open"));
+    BOOST_TEST(!search_query::parse("close)"));
+    BOOST_TEST(!search_query::parse("()"));
+    BOOST_TEST(!search_query::parse("dangling OR"));
+    BOOST_TEST(!search_query::parse("OR dangling"));
+    std::string problem;
+    BOOST_TEST(!search_query::parse("a OR OR b", &problem));
+    BOOST_TEST(problem.find("OR") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -51,6 +51,17 @@ struct server_config {
     std::chrono::seconds authorization_code_lifetime{30};
     // OAuth 1.0a oauth_timestamp may differ from the emulator's clock by this much either way.
     std::chrono::seconds timestamp_window{300};
+    // Streams (GET /2/tweets/search/stream and /2/tweets/sample/stream). An idle stream sends "\r\n" this
+    // often, as X does every 20 s; tests set a few milliseconds.
+    std::chrono::milliseconds stream_keep_alive_interval{20000};
+    // Open connections allowed per stream (X's lower access levels allow one); one more gets X's 429
+    // TooManyConnections. The emulator has one app, so this counts every connection to that stream.
+    std::size_t max_stream_connections = 1;
+    // Lines queued for a stream whose client does not read fast enough. Past this many the stream is cut
+    // off with X's operational-disconnect line, as X drops clients that fall behind, so memory stays bounded.
+    std::size_t stream_queue_limit = 10000;
+    // The filtered stream's rules the app may have (X's cap depends on the access level).
+    std::size_t max_stream_rules = 1000;
 };
 
 // The seeded OAuth 1.0a app: its consumer key and secret, and a read-write access token of the default user.
@@ -81,6 +92,13 @@ struct fault {
         truncated_body,         // announce the full Content-Length, send half the body, then close
         malformed_body,         // answer 200 with a body that is not JSON
         stall,                  // read the request, then send nothing and keep the connection open
+        // Stream paths only (a request the stream does not accept is answered as usual). Each sends the
+        // stream's 200 head and `events` event lines (keep-alives do not count), then:
+        drop_stream_after_events,   // closes the connection abruptly, without the final chunk
+        stall_stream_after_events,  // sends nothing more, not even keep-alives, until the client goes
+        partial_line_after_events,  // waits for the next event, sends its first half, then closes
+        operational_disconnect_after_events,  // sends X's operational-disconnect line, the final chunk,
+                                              // closes
     };
     std::string path;
     kind what = kind::status;
@@ -90,6 +108,7 @@ struct fault {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     std::chrono::milliseconds delay{0};
+    std::size_t events = 0;  // the *_after_events kinds: how many event lines go out before the fault
 };
 
 // One recorded request/response pair, as in ../shared/fixtures/recorded, for server::replay().
@@ -143,6 +162,10 @@ struct counters {
     std::uint64_t replayed = 0;       // answered from a recorded exchange queued with replay()
     // Requests that matched no queued exchange while some were queued (answered by the emulation).
     std::uint64_t replay_misses = 0;
+    std::uint64_t streams_opened = 0;            // 200 answers on a stream path
+    std::uint64_t stream_events_sent = 0;        // tweet lines written to streams (backfill included)
+    std::uint64_t stream_keep_alives_sent = 0;   // "\r\n" lines written to idle streams
+    std::uint64_t streams_refused_too_many = 0;  // 429 TooManyConnections from max_stream_connections
 };
 
 class server {
@@ -200,6 +223,13 @@ public:
     void clear_replay();
     // How many queued exchanges are still unused.
     std::size_t pending_replays() const;
+
+    // A tweet by `author_id` with `text`, as if that user had posted it: it goes out to the open streams it
+    // belongs to. Returns its id. Throws std::invalid_argument when `author_id` is not a seeded user.
+    std::string add_tweet(std::string const& author_id, std::string text);
+    // How many stream connections are open now. A client that hangs up frees its slot as soon as the
+    // emulator reads the end of its connection.
+    std::size_t open_streams() const;
 
     counters stats() const;
     std::vector<logged_request> request_log() const;
