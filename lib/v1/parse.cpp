@@ -1,5 +1,6 @@
 #include <twitter/v1/response.hpp>
 
+#include "core/json_reader.hpp"
 #include "core/rate_limit_headers.hpp"
 
 #include <boost/json/parse.hpp>
@@ -7,7 +8,6 @@
 
 #include <concepts>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,114 +54,29 @@ bool position(json::value const& v, point& out) {
     return number(a[0], out.longitude) && number(a[1], out.latitude);
 }
 
-// Reads the members of one JSON object into a model. A member of the wrong type, or a required one missing,
-// clears `ok`: the caller reports malformed_json rather than a half-read object. Null counts as absent.
-class reader {
+// The shared reader, with what only v1.1 sends: doubles, boxed models, GeoJSON points, ids as numbers or
+// strings, and entity indices.
+class reader : public core::json_reader<reader> {
 public:
-    reader(json::object const& obj, bool& ok) noexcept : obj_(obj), ok_(ok) {}
+    using json_reader::get;
+    using json_reader::json_reader;
 
-    void fail() const noexcept { ok_ = false; }
-    json::value const* find(std::string_view key) const {
-        auto const* v = obj_.if_contains(key);
-        return v && !v->is_null() ? v : nullptr;
-    }
-
-    void require(std::string_view key, std::string& out) const {
-        auto const* v = find(key);
-        if (v && v->is_string())
-            out = v->get_string();
-        else
-            ok_ = false;
-    }
-    void get(std::string_view key, std::optional<std::string>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_string())
-                out = std::string(v->get_string());
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<bool>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_bool())
-                out = v->get_bool();
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<std::uint64_t>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_uint64())
-                out = v->get_uint64();
-            else if (v->is_int64() && v->get_int64() >= 0)
-                out = static_cast<std::uint64_t>(v->get_int64());
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<std::int64_t>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_int64())
-                out = v->get_int64();
-            else
-                ok_ = false;
-        }
-    }
     void get(std::string_view key, std::optional<double>& out) const {
         if (auto const* v = find(key)) {
             double d = 0;
             if (number(*v, d))
                 out = d;
             else
-                ok_ = false;
-        }
-    }
-    // A count whose absence means zero.
-    void get(std::string_view key, std::uint64_t& out) const {
-        std::optional<std::uint64_t> value;
-        get(key, value);
-        if (value) out = *value;
-    }
-    void get(std::string_view key, std::vector<std::string>& out) const {
-        auto const* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) return fail();
-        for (json::value const& item : v->get_array()) {
-            if (!item.is_string()) return fail();
-            out.emplace_back(item.get_string());
-        }
-    }
-    template <class T>
-    void get(std::string_view key, std::vector<T>& out) const {
-        auto const* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) return fail();
-        for (json::value const& item : v->get_array()) {
-            if (!item.is_object()) return fail();
-            read(reader(item.get_object(), ok_), out.emplace_back());
-        }
-    }
-    template <class T>
-    void get(std::string_view key, std::optional<T>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_object())
-                read(reader(v->get_object(), ok_), out.emplace());
-            else
-                ok_ = false;
+                fail();
         }
     }
     template <class T>
     void get(std::string_view key, box<T>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_object())
-                read(reader(v->get_object(), ok_), out.emplace());
-            else
-                ok_ = false;
-        }
+        nested(key, [&](reader const& r) { read(r, out.emplace()); });
     }
     void get(std::string_view key, std::optional<point>& out) const {
         if (auto const* v = find(key)) {
-            if (!position(*v, out.emplace())) ok_ = false;
+            if (!position(*v, out.emplace())) fail();
         }
     }
 
@@ -174,17 +89,17 @@ public:
                 out = s->get_string();
                 return true;
             }
-            ok_ = false;
+            fail();
             return false;
         }
         if (auto const* v = find(key)) {
             if (id_text(*v, out)) return true;
-            ok_ = false;
+            fail();
         }
         return false;
     }
     void require_id(std::string_view key, std::string& out) const {
-        if (!id(key, out)) ok_ = false;
+        if (!id(key, out)) fail();
     }
     void id(std::string_view key, std::optional<std::string>& out) const {
         std::string value;
@@ -201,21 +116,6 @@ public:
         start = v->get_array()[0].get_int64();
         end = v->get_array()[1].get_int64();
     }
-
-    // Runs f(reader) on a nested object, e.g. message_create.message_data.
-    template <class F>
-    void nested(std::string_view key, F&& f) const {
-        auto const* v = find(key);
-        if (!v) return;
-        if (!v->is_object()) return fail();
-        std::invoke(std::forward<F>(f), reader(v->get_object(), ok_));
-    }
-
-    bool& ok() const noexcept { return ok_; }
-
-private:
-    json::object const& obj_;
-    bool& ok_;
 };
 
 void read(reader const& r, hashtag_entity& e) {

@@ -2,13 +2,12 @@
 #include <twitter/v2/stream.hpp>
 
 #include "core/api_errors.hpp"
+#include "core/json_reader.hpp"
 #include "core/rate_limit_headers.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
-#include <concepts>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,120 +17,10 @@ namespace twitter::v2 {
 namespace json = boost::json;
 namespace {
 
-// Reads the members of one JSON object into a model. A member of the wrong type, or a required one missing,
-// clears `ok`: the caller reports malformed_json rather than a half-read object. Null counts as absent.
-class object_reader {
+// Its own type, so that the shared reader finds this file's read() functions.
+class object_reader : public core::json_reader<object_reader> {
 public:
-    object_reader(json::object const& obj, bool& ok) noexcept : obj_(obj), ok_(ok) {}
-
-    void require(std::string_view key, std::string& out) const {
-        auto const* v = find(key);
-        if (v && v->is_string())
-            out = v->get_string();
-        else
-            ok_ = false;
-    }
-    void get(std::string_view key, std::optional<std::string>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_string())
-                out = std::string(v->get_string());
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<bool>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_bool())
-                out = v->get_bool();
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<std::uint64_t>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_uint64())
-                out = v->get_uint64();
-            else if (v->is_int64() && v->get_int64() >= 0)
-                out = static_cast<std::uint64_t>(v->get_int64());
-            else
-                ok_ = false;
-        }
-    }
-    void get(std::string_view key, std::optional<std::int64_t>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_int64())
-                out = v->get_int64();
-            else
-                ok_ = false;
-        }
-    }
-    // A count or an offset whose absence means zero.
-    template <std::integral Integer>
-    void get(std::string_view key, Integer& out) const {
-        std::optional<Integer> value;
-        get(key, value);
-        if (value) out = *value;
-    }
-    void get(std::string_view key, std::vector<std::string>& out) const {
-        auto const* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) {
-            ok_ = false;
-            return;
-        }
-        for (json::value const& item : v->get_array()) {
-            if (!item.is_string()) {
-                ok_ = false;
-                return;
-            }
-            out.emplace_back(item.get_string());
-        }
-    }
-    template <class T>
-    void get(std::string_view key, std::vector<T>& out) const {
-        auto const* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) {
-            ok_ = false;
-            return;
-        }
-        for (json::value const& item : v->get_array()) {
-            if (!item.is_object()) {
-                ok_ = false;
-                return;
-            }
-            read(object_reader(item.get_object(), ok_), out.emplace_back());
-        }
-    }
-    template <class T>
-    void get(std::string_view key, std::optional<T>& out) const {
-        if (auto const* v = find(key)) {
-            if (v->is_object())
-                read(object_reader(v->get_object(), ok_), out.emplace());
-            else
-                ok_ = false;
-        }
-    }
-    // A nested object whose members are flattened into the model, e.g. geo.place_id.
-    object_reader const* nested(std::string_view key, std::optional<object_reader>& holder) const {
-        auto const* v = find(key);
-        if (!v) return nullptr;
-        if (!v->is_object()) {
-            ok_ = false;
-            return nullptr;
-        }
-        return &holder.emplace(v->get_object(), ok_);
-    }
-    bool has(std::string_view key) const { return find(key) != nullptr; }
-
-private:
-    json::value const* find(std::string_view key) const {
-        auto const* v = obj_.if_contains(key);
-        return v && !v->is_null() ? v : nullptr;
-    }
-
-    json::object const& obj_;
-    bool& ok_;
+    using json_reader::json_reader;
 };
 
 void read(object_reader const& r, url_entity& e) {
@@ -203,8 +92,7 @@ void read(object_reader const& r, tweet& t) {
     r.get("source", t.source);
     r.get("reply_settings", t.reply_settings);
     r.get("community_id", t.community_id);
-    std::optional<object_reader> geo;
-    if (auto const* g = r.nested("geo", geo)) g->get("place_id", t.place_id);
+    r.nested("geo", [&](object_reader const& geo) { geo.get("place_id", t.place_id); });
     r.get("possibly_sensitive", t.possibly_sensitive);
     r.get("referenced_tweets", t.referenced_tweets);
     r.get("attachments", t.attachments);
@@ -247,8 +135,8 @@ void read(object_reader const& r, media& m) {
     r.get("width", m.width);
     r.get("height", m.height);
     r.get("duration_ms", m.duration_ms);
-    std::optional<object_reader> metrics;
-    if (auto const* pm = r.nested("public_metrics", metrics)) pm->get("view_count", m.view_count);
+    r.nested("public_metrics",
+             [&](object_reader const& metrics) { metrics.get("view_count", m.view_count); });
 }
 
 void read(object_reader const& r, place& p) {
@@ -314,8 +202,7 @@ void read(object_reader const& r, dm_event& e) {
     r.get("dm_conversation_id", e.dm_conversation_id);
     r.get("created_at", e.created_at);
     r.get("participant_ids", e.participant_ids);
-    std::optional<object_reader> attachments;
-    if (auto const* a = r.nested("attachments", attachments)) a->get("media_keys", e.media_keys);
+    r.nested("attachments", [&](object_reader const& a) { a.get("media_keys", e.media_keys); });
     r.get("referenced_tweets", e.referenced_tweets);
 }
 
