@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "common.hpp"
 
+#include "../03_advanced/stream_bot/bot.hpp"
+
 #include <twitter/auth/oauth1_user_handler.hpp>
 #include <twitter/auth/oauth2_app_handler.hpp>
 #include <twitter/auth/oauth2_bearer_handler.hpp>
@@ -24,6 +26,7 @@
 
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -363,6 +366,41 @@ asio::awaitable<void> transport(demo_context& d) {
     step("no more than 8 new connections were opened", opened <= 8, std::to_string(opened) + " opened");
 }
 
+asio::awaitable<void> stream_bot(demo_context& d) {
+    std::cout << "\n12. a bot on the filtered stream (examples/03_advanced/stream_bot) for 3 seconds\n";
+    twitter::client app(d.ex, d.emulator.app_bearer_token(), d.config);
+    twitter::client user(d.ex,
+                         std::make_shared<twitter::oauth2_bearer_handler>(d.emulator.default_user_token(),
+                                                                          twitter::auth_scheme::user_bearer),
+                         d.config);
+    // Someone else talks about cats every 100 ms while the bot listens.
+    std::string const someone = d.emulator.default_user_id() == "2244994945" ? "783214" : "2244994945";
+    asio::steady_timer chatter(d.ex);
+    int posted = 0;
+    std::function<void()> talk = [&] {
+        chatter.expires_after(100ms);
+        chatter.async_wait([&](twitter::error_code ec) {
+            if (ec) return;
+            d.emulator.add_tweet(someone, "I like cats #" + std::to_string(++posted));
+            talk();
+        });
+    };
+    talk();
+
+    example::bot_options options;
+    options.rule = "cats";
+    options.run_for = 3s;
+    std::ostringstream log;
+    auto const report = co_await example::run_stream_bot(app, user, options, log);
+    chatter.cancel();
+    step("the bot read the matching tweets from the stream", report.matched > 0,
+         std::to_string(report.matched) + " of " + std::to_string(posted) + " posted");
+    step("and replied to each one through the v2 client", report.replied == report.matched,
+         std::to_string(report.replied) + " replies");
+    auto const rules = co_await app.async_get_rules();
+    step("its rule was deleted when it stopped", rules.data.empty());
+}
+
 asio::awaitable<void> walk_through(demo_context& d) {
     std::cout << "emulator listening on " << d.emulator.base_url() << '\n';
     using section = asio::awaitable<void> (*)(demo_context&);
@@ -377,7 +415,7 @@ asio::awaitable<void> walk_through(demo_context& d) {
     section const sections[] = {
         app_only,      plain_bearer,        oauth1_four_credentials, three_legged,      pin_based,
         public_client, confidential_client, consent_refused,         automatic_refresh, typed_errors,
-        transport};
+        transport,     stream_bot};
     for (section run : sections) {
         // One section's failure is reported and the walk goes on, so a run shows every broken flow at once.
         try {

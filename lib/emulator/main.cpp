@@ -6,6 +6,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -27,13 +29,15 @@ namespace {
 
 constexpr char const* usage =
     "usage: twitter-emulator [--port N] [--address A] [--rate-limit N] [--synthetic-followers N]\n"
-    "                        [--stream-keep-alive-ms N]\n"
+    "                        [--stream-keep-alive-ms N] [--chatter-ms N [--chatter TEXT]]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
     "                  (default: X's documented limit of each family, 900 where none is known)\n"
     "  --synthetic-followers N  give the default user N more followers, made on the fly (default 0)\n"
-    "  --stream-keep-alive-ms N  an idle stream sends a keep-alive every N ms (default 20000, as X)\n";
+    "  --stream-keep-alive-ms N  an idle stream sends a keep-alive every N ms (default 20000, as X)\n"
+    "  --chatter-ms N       another user posts a tweet every N ms, for streams to deliver (default: never)\n"
+    "  --chatter TEXT       what that user posts, numbered (default \"chatter\")\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
@@ -70,6 +74,8 @@ int main(int argc, char** argv) {
         twitter::emulator::server_config cfg;
         // Nobody can read the log of a standalone emulator, and a benchmark would fill it.
         cfg.request_log_limit = 0;
+        std::chrono::milliseconds chatter_every{0};
+        std::string chatter_text = "chatter";
         for (int i = 1; i < argc; ++i) {
             std::string_view const arg = argv[i];
             if (arg == "--help" || arg == "-h") {
@@ -93,6 +99,10 @@ int main(int argc, char** argv) {
             } else if (arg == "--stream-keep-alive-ms") {
                 cfg.stream_keep_alive_interval =
                     std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
+            } else if (arg == "--chatter-ms") {
+                chatter_every = std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
+            } else if (arg == "--chatter") {
+                chatter_text = argv[++i];
             } else {
                 throw std::invalid_argument("unknown option: " + std::string(arg));
             }
@@ -126,8 +136,25 @@ int main(int argc, char** argv) {
         std::cout << "twitter-emulator listening on " << emulator.base_url() << " ca=" << ca_path
                   << " env=" << env_path << std::endl;
 
+        // Chatter comes from a seeded user other than the default one, whose token clients act with.
+        std::string const chatterer = emulator.default_user_id() == "2244994945" ? "783214" : "2244994945";
+        boost::asio::steady_timer chatter{ioc};
+        std::size_t chatter_count = 0;
+        std::function<void()> schedule_chatter = [&] {
+            chatter.expires_after(chatter_every);
+            chatter.async_wait([&](boost::system::error_code const& ec) {
+                if (ec) return;
+                emulator.add_tweet(chatterer, chatter_text + " #" + std::to_string(++chatter_count));
+                schedule_chatter();
+            });
+        };
+        if (chatter_every.count() > 0) schedule_chatter();
+
         boost::asio::signal_set signals{ioc, SIGINT, SIGTERM};
-        signals.async_wait([&](boost::system::error_code const&, int) { emulator.stop(); });
+        signals.async_wait([&](boost::system::error_code const&, int) {
+            chatter.cancel();
+            emulator.stop();
+        });
         ioc.run();
 
         ::unlink(env_path.c_str());

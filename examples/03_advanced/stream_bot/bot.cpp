@@ -73,8 +73,9 @@ asio::awaitable<bot_report> run_stream_bot(twitter::client& app, twitter::client
         auto const posted = co_await user.async_create_tweet(reply);
         ++report.replied;
         log << "replied " << posted.data.value().id << '\n';
-        if (options.max_replies && report.replied >= *options.max_replies) stream.stop();
+        if (options.max_replies && report.replied >= *options.max_replies) break;
     }
+    stream.stop();
     deadline.cancel();
     report.stream = stream.stats();
     if (added) {
