@@ -311,8 +311,7 @@ BOOST_AUTO_TEST_CASE(a_slow_consumer_holds_the_buffer_at_its_capacity_and_loses_
             BOOST_TEST(e.dropped_before == 0u);
         }
         auto const stats = stream.stats();
-        BOOST_TEST(stats.max_buffered <= 4u);
-        BOOST_TEST(stats.max_buffered >= 1u);
+        BOOST_TEST(stats.max_buffered == 4u);  // the reader was ahead, filled the buffer, and waited
         BOOST_TEST(stats.events_dropped == 0u);
         BOOST_TEST(stats.events_delivered == 200u);
         co_await t.stop(stream);
