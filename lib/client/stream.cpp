@@ -336,6 +336,7 @@ void stream::stop() {
 }
 
 stream_stats stream::stats() const {
+    if (!impl_) return {};  // moved from
     std::lock_guard lock(impl_->stats_mutex);
     return impl_->stats;
 }

@@ -115,6 +115,15 @@ struct connection::impl {
                                          std::chrono::steady_clock::duration timeout, std::size_t max_body,
                                          http::response& out, bool& response_started, diagnostics* diag);
     template <class Stream>
+    asio::awaitable<error_code> write(Stream& stream, bhttp::request<bhttp::string_body> const& message) {
+        auto [ec, written] = co_await bhttp::async_write(stream, message, use_tuple);
+        if (!ec) co_return ec;
+        open = false;
+        if (ec == beast::error::timeout) co_return transport_errc::request_timeout;
+        if (ec == asio::error::operation_aborted) co_return ec;
+        co_return transport_errc::connection_closed;
+    }
+    template <class Stream>
     asio::awaitable<error_code> start_stream(Stream& stream, wire_request const& req,
                                              std::chrono::steady_clock::duration timeout,
                                              std::size_t max_error_body, http::response& out,
@@ -223,13 +232,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
     tcp().expires_after(timeout);
     keep_alive = false;  // until a complete response says otherwise
 
-    auto [wec, written] = co_await bhttp::async_write(stream, message, use_tuple);
-    if (wec) {
-        open = false;
-        if (wec == beast::error::timeout) co_return transport_errc::request_timeout;
-        if (wec == asio::error::operation_aborted) co_return wec;
-        co_return transport_errc::connection_closed;
-    }
+    if (error_code wec = co_await write(stream, message)) co_return wec;
 
     bhttp::response_parser<bhttp::string_body> parser;
     parser.header_limit(max_header_size);
@@ -285,13 +288,7 @@ asio::awaitable<error_code> connection::impl::start_stream(Stream& stream, wire_
     auto message = make_message(req);
     keep_alive = false;  // a stream is never handed back to a pool
     tcp().expires_after(timeout);
-    auto [wec, written] = co_await bhttp::async_write(stream, message, use_tuple);
-    if (wec) {
-        open = false;
-        if (wec == beast::error::timeout) co_return transport_errc::request_timeout;
-        if (wec == asio::error::operation_aborted) co_return wec;
-        co_return transport_errc::connection_closed;
-    }
+    if (error_code wec = co_await write(stream, message)) co_return wec;
 
     auto& parser = stream_parser.emplace();
     parser.header_limit(max_header_size);

@@ -306,12 +306,9 @@ bool errors_have_shape(json::object const& root) {
     return true;
 }
 
-template <class T>
-error_code parse_envelope(std::string_view body, response<T>& out) {
-    auto limits = std::move(out.limits);
-    out = {};
-    out.limits = std::move(limits);
-
+// Reads `body` as a JSON object: data, includes and errors into `out`, then whatever else `read_rest` reads.
+template <class Out, class ReadRest>
+error_code parse_object(std::string_view body, Out& out, ReadRest read_rest) {
     error_code ec;
     json::value const doc = json::parse(body, ec);
     if (ec || !doc.is_object()) return protocol_errc::malformed_json;
@@ -323,9 +320,7 @@ error_code parse_envelope(std::string_view body, response<T>& out) {
     std::optional<includes> incl;
     r.get("includes", incl);
     if (incl) out.includes = std::move(*incl);
-    std::optional<meta> m;
-    r.get("meta", m);
-    if (m) out.meta = std::move(*m);
+    read_rest(r);
     if (!ok) return protocol_errc::malformed_json;
 
     if (r.has("errors")) out.errors = core::parse_api_errors(body);
@@ -333,27 +328,23 @@ error_code parse_envelope(std::string_view body, response<T>& out) {
     return {};
 }
 
+template <class T>
+error_code parse_envelope(std::string_view body, response<T>& out) {
+    auto limits = std::move(out.limits);
+    out = {};
+    out.limits = std::move(limits);
+    return parse_object(body, out, [&out](object_reader const& r) {
+        std::optional<meta> m;
+        r.get("meta", m);
+        if (m) out.meta = std::move(*m);
+    });
+}
+
 }  // namespace
 
 error_code parse(std::string_view line, stream_event& out) {
     out = {};
-    error_code ec;
-    json::value const doc = json::parse(line, ec);
-    if (ec || !doc.is_object()) return protocol_errc::malformed_json;
-    json::object const& root = doc.get_object();
-
-    bool ok = errors_have_shape(root);
-    object_reader const r(root, ok);
-    r.get("data", out.data);
-    std::optional<includes> incl;
-    r.get("includes", incl);
-    if (incl) out.includes = std::move(*incl);
-    r.get("matching_rules", out.matching_rules);
-    if (!ok) return protocol_errc::malformed_json;
-
-    if (r.has("errors")) out.errors = core::parse_api_errors(line);
-    out.raw_json = line;
-    return {};
+    return parse_object(line, out, [&out](object_reader const& r) { r.get("matching_rules", out.matching_rules); });
 }
 
 error_code parse(std::string_view body, response<std::vector<stream_rule>>& out) {
