@@ -92,6 +92,14 @@ void connection_pool::close() {
     while (!waiters_.empty()) wake_next();
 }
 
+asio::awaitable<void> connection_pool::async_close(std::chrono::steady_clock::duration timeout) {
+    std::vector<std::unique_ptr<connection>> leaving = std::move(idle_);
+    idle_.clear();
+    open_ -= leaving.size();
+    close();
+    for (auto& conn : leaving) co_await conn->async_close_gracefully(timeout);
+}
+
 void connection_pool::reap_idle() {
     // idle_ is in release order, so the stale connections are a prefix of it.
     auto const cutoff = std::chrono::steady_clock::now() - params_.idle_timeout;
