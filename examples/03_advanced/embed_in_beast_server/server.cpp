@@ -21,12 +21,12 @@
 #include "../../common/example.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/deferred.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address_v4.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -39,20 +39,12 @@ namespace asio = boost::asio;
 namespace {
 
 constexpr int threads = 4;
+constexpr std::chrono::seconds grace{5};
 
-asio::awaitable<void> serve_until_signalled(example::app& a, example::server& server, asio::signal_set& signals) {
+asio::awaitable<void> start(example::app& a, example::server& server) {
     co_await a.user.async_sign_in();
     server.start();
     std::cout << "embed_in_beast_server listening on http://" << server.local_endpoint() << std::endl;
-    co_await signals.async_wait(asio::deferred);
-    std::cout << "stopping" << std::endl;
-    //[embedding_shutdown
-    // Sessions first: they may still be calling X. Then each client lets what it has in flight finish (for
-    // at most 5 s), closes its connections, and leaves nothing running on the io_context.
-    co_await server.async_stop();
-    co_await a.app_client.async_shutdown(std::chrono::seconds(5));
-    co_await a.user_client.async_shutdown(std::chrono::seconds(5));
-    //]
 }
 
 }  // namespace
@@ -72,8 +64,22 @@ int main(int argc, char** argv) {
         example::server server(ioc, a, {asio::ip::address_v4::loopback(), port});
         asio::signal_set signals(ioc, SIGINT, SIGTERM);
 
+        //[embedding_shutdown
+        // The same SDK from callbacks: each step starts the next from its completion handler. Sessions stop
+        // first, as they may still be calling X; then each client lets what it has in flight finish (for at
+        // most `grace`), closes its connections, and leaves nothing running on the io_context.
+        signals.async_wait([&](boost::system::error_code, int) {
+            std::cout << "stopping" << std::endl;
+            asio::co_spawn(ioc, server.async_stop(), [&](std::exception_ptr) {
+                a.app_client.async_shutdown(grace, [&](twitter::error_code) {
+                    a.user_client.async_shutdown(grace, [](twitter::error_code) {});
+                });
+            });
+        });
+        //]
+
         int status = 0;
-        asio::co_spawn(ioc, serve_until_signalled(a, server, signals), [&](std::exception_ptr failure) {
+        asio::co_spawn(ioc, start(a, server), [&](std::exception_ptr failure) {
             if (!failure) return;
             status = 1;
             try {
