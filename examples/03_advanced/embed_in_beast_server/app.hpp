@@ -20,7 +20,8 @@ struct app {
     //[embedding_clients
     // The clients take the io_context's executor. Each keeps its own state on one strand inside, and
     // completes every operation on the caller's executor (a session's strand), or else on this one.
-    app(boost::asio::any_io_executor ex, twitter::client_config const& config, std::string const& bearer_token)
+    app(boost::asio::any_io_executor ex, twitter::client_config const& config,
+        std::string const& bearer_token)
         : user(ex, config), app_client(ex, bearer_token, config), user_client(ex, user.handler(), config) {}
     //]
 

@@ -172,13 +172,15 @@ private:
 // Reads, posts, unknown ids, bad routes and health checks, all at once.
 void add_first_wave(batch& b, std::set<std::string>& posted) {
     for (int i = 0; i < get_connections; ++i)
-        b.add(repeat({http::verb::get, "/tweet/" + known_tweet, ""}, gets_per_connection), [](auto const& as) {
-            for (auto const& a : as) check_tweet_read(a);
-        });
+        b.add(repeat({http::verb::get, "/tweet/" + known_tweet, ""}, gets_per_connection),
+              [](auto const& as) {
+                  for (auto const& a : as) check_tweet_read(a);
+              });
     for (int i = 0; i < posts; ++i)
         b.add({{http::verb::post, "/tweet", "embed_in_beast_server says hello #" + std::to_string(i)}},
               [&posted](auto const& as) {
-                  check(as[0].status == 201 && is_number_text(text_of(as[0].body, "id")), "POST /tweet", as[0]);
+                  check(as[0].status == 201 && is_number_text(text_of(as[0].body, "id")), "POST /tweet",
+                        as[0]);
                   posted.insert(text_of(as[0].body, "id"));
               });
     b.add({{http::verb::get, "/tweet/1", ""},
@@ -186,7 +188,8 @@ void add_first_wave(batch& b, std::set<std::string>& posted) {
            {http::verb::get, "/nope", ""},
            {http::verb::post, "/tweet", ""}},
           [](auto const& as) {
-              check(as[0].status == 404 && !text_of(as[0].body, "error").empty(), "GET /tweet/1 (unknown)", as[0]);
+              check(as[0].status == 404 && !text_of(as[0].body, "error").empty(), "GET /tweet/1 (unknown)",
+                    as[0]);
               check(as[1].status == 400, "GET /tweet/12ab", as[1]);
               check(as[2].status == 404, "GET /nope", as[2]);
               check(as[3].status == 400, "POST /tweet without text", as[3]);
@@ -229,7 +232,8 @@ void check_refreshed(answer const& health, std::uint64_t rate_limit) {
              token.at("expires_in_seconds").to_number<std::int64_t>() > refresh_margin_seconds &&
              reads.at("limit").to_number<std::uint64_t>() == rate_limit &&
              reads.at("remaining").to_number<std::uint64_t>() < rate_limit &&
-             writes.at("remaining").to_number<std::uint64_t>() < writes.at("limit").to_number<std::uint64_t>() &&
+             writes.at("remaining").to_number<std::uint64_t>() <
+                 writes.at("limit").to_number<std::uint64_t>() &&
              o.at("clients").at("app").at("operations_in_flight") == 0 && pooled;
     } catch (std::exception const&) {
         ok = false;
@@ -266,7 +270,8 @@ int main(int argc, char** argv) {
         std::cerr << "usage: embed_in_beast_server_driver <port> <rate limit>\n";
         return 2;
     }
-    tcp::endpoint const server(asio::ip::address_v4::loopback(), static_cast<unsigned short>(std::atoi(argv[1])));
+    tcp::endpoint const server(asio::ip::address_v4::loopback(),
+                               static_cast<unsigned short>(std::atoi(argv[1])));
     std::uint64_t const rate_limit = std::strtoull(argv[2], nullptr, 10);
     asio::io_context ioc;
     asio::co_spawn(ioc, run_load(server, rate_limit), [](std::exception_ptr e) {

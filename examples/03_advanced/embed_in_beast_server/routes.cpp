@@ -101,8 +101,9 @@ json::value to_json(twitter::client_status const& status) {
 
 json::value to_json(twitter::rate_limits const& limits) {
     if (!limits.window) return nullptr;  // no answer from that endpoint yet
-    return json::object{
-        {"limit", limits.window->limit}, {"remaining", limits.window->remaining}, {"reset", limits.window->reset}};
+    return json::object{{"limit", limits.window->limit},
+                        {"remaining", limits.window->remaining},
+                        {"reset", limits.window->reset}};
 }
 
 json::value to_json(user_token_state const& token) {
@@ -125,12 +126,13 @@ asio::awaitable<http_response> health(app& a, http_request const& req) {
         auto const reads = a.app_client.last_rate_limits(twitter::http::verb::get, "/2/tweets/:id");
         auto const posts = a.user_client.last_rate_limits(twitter::http::verb::post, "/2/tweets");
         //]
-        co_return answer(req, http::status::ok,
-                         json::object{{"clients", json::object{{"app", to_json(app_status)},
-                                                               {"user", to_json(user_status)}}},
-                                      {"token", to_json(a.user.state())},
-                                      {"rate_limits", json::object{{"GET /2/tweets/:id", to_json(reads)},
-                                                                   {"POST /2/tweets", to_json(posts)}}}});
+        co_return answer(
+            req, http::status::ok,
+            json::object{
+                {"clients", json::object{{"app", to_json(app_status)}, {"user", to_json(user_status)}}},
+                {"token", to_json(a.user.state())},
+                {"rate_limits",
+                 json::object{{"GET /2/tweets/:id", to_json(reads)}, {"POST /2/tweets", to_json(posts)}}}});
     } catch (twitter::error const& e) {
         co_return failure(req, e);
     }
@@ -142,7 +144,8 @@ asio::awaitable<http_response> respond(app& a, http_request const& req) {
     std::string_view const target = req.target();
     constexpr std::string_view tweet_prefix = "/tweet/";
     if (req.method() == http::verb::get && target.starts_with(tweet_prefix)) {
-        std::string const id(target.substr(tweet_prefix.size()));  // named: g++ 12 and temporaries in co_await
+        std::string const id(
+            target.substr(tweet_prefix.size()));  // named: g++ 12 and temporaries in co_await
         co_return co_await get_tweet(a, req, id);
     }
     if (req.method() == http::verb::post && target == "/tweet") co_return co_await post_tweet(a, req);

@@ -47,7 +47,7 @@ struct server::session {
             stream.expires_after(idle_timeout);
             auto [read_error, read] = co_await http::async_read(stream, buffer, req, tuple);
             idle = false;
-            if (read_error) break;  // closed by the peer, idle too long, or stopped while idle
+            if (read_error) break;   // closed by the peer, idle too long, or stopped while idle
             stream.expires_never();  // the route's own calls have their deadlines
 
             http_response res = co_await respond(a, req);
@@ -62,7 +62,10 @@ struct server::session {
 };
 
 server::server(asio::io_context& ioc, app& a, tcp::endpoint const& where)
-    : ioc_(ioc), app_(a), strand_(asio::make_strand(ioc)), acceptor_(strand_, where),
+    : ioc_(ioc),
+      app_(a),
+      strand_(asio::make_strand(ioc)),
+      acceptor_(strand_, where),
       last_session_ended_(strand_, asio::steady_timer::time_point::max()) {}
 
 void server::start() {

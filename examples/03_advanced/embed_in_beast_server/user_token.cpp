@@ -36,9 +36,8 @@ twitter::oauth2_user_params params_from_environment(std::shared_ptr<std::atomic<
 
 user_token::user_token(asio::any_io_executor ex, twitter::client_config config)
     : config_(config),
-      handler_(std::make_shared<twitter::oauth2_user_handler>(std::move(ex),
-                                                              params_from_environment(tokens_received_),
-                                                              std::move(config))) {}
+      handler_(std::make_shared<twitter::oauth2_user_handler>(
+          std::move(ex), params_from_environment(tokens_received_), std::move(config))) {}
 
 asio::awaitable<void> user_token::async_sign_in() {
     if (std::getenv("TWITTER_EMULATOR_URL") == nullptr) {

@@ -42,7 +42,8 @@ public:
 private:
     twitter::client_config config_;
     // Shared with the token_updater, which the handler calls from the SDK's threads.
-    std::shared_ptr<std::atomic<std::size_t>> tokens_received_ = std::make_shared<std::atomic<std::size_t>>(0);
+    std::shared_ptr<std::atomic<std::size_t>> tokens_received_ =
+        std::make_shared<std::atomic<std::size_t>>(0);
     std::size_t tokens_at_sign_in_ = 0;
     std::shared_ptr<twitter::oauth2_user_handler> handler_;
 };
