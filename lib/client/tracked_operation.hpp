@@ -46,19 +46,19 @@ void spawn_client_operation(std::shared_ptr<client_impl> const& impl, boost::asi
     }
     if (user_slot.is_connected()) user_slot.assign(emit_on_strand);
 
+    // The caller's slot keeps the forwarding lambda until the caller reuses it: clearing it here, off the
+    // caller's executor, could race with the caller emitting it. A late emit finds nothing to cancel.
     auto work = asio::prefer(handler_executor, asio::execution::outstanding_work.tracked);
-    auto complete = [impl, id = *id, signal, handler = std::move(handler), user_slot, handler_executor,
+    auto complete = [impl, id = *id, fallback = impl->executor, handler = std::move(handler),
                      work = std::move(work)](std::exception_ptr error,
                                             std::tuple<error_code, Values...> result) mutable {
         if (error) result = {exception_to_error(error), Values{}...};
         impl->operations.remove(id);
-        // The caller's slot is cleared where the caller emits it: on the handler's executor.
-        asio::post(handler_executor, [handler = std::move(handler), user_slot, result = std::move(result),
-                                      work = std::move(work)]() mutable {
-            if (user_slot.is_connected()) user_slot.clear();
-            std::apply([&](error_code ec, Values&&... values) { std::move(handler)(ec, std::move(values)...); },
-                       std::move(result));
-        });
+        std::apply(
+            [&](error_code ec, Values&&... values) {
+                asio::post(fallback, asio::append(std::move(handler), ec, std::move(values)...));
+            },
+            std::move(result));
     };
     asio::co_spawn(strand, std::move(operation),
                    asio::bind_executor(strand, asio::bind_cancellation_slot(signal->slot(), std::move(complete))));

@@ -33,26 +33,26 @@ public:
     boost::asio::execution_context& query(boost::asio::execution::context_t) const noexcept {
         return boost::asio::query(inner_, boost::asio::execution::context);
     }
-    static constexpr boost::asio::execution::blocking_t query(boost::asio::execution::blocking_t) noexcept {
-        return boost::asio::execution::blocking.never;
+    boost::asio::execution::blocking_t query(boost::asio::execution::blocking_t) const noexcept {
+        return boost::asio::query(inner_, boost::asio::execution::blocking);
     }
-    watchdog_executor require(boost::asio::execution::blocking_t::never_t) const { return *this; }
+    watchdog_executor require(boost::asio::execution::blocking_t::never_t) const {
+        return {boost::asio::require(inner_, boost::asio::execution::blocking.never), watch_};
+    }
 
+    // A handler the inner executor runs inline inside another is timed within that one too: the figure can
+    // only overstate.
     template <class Function>
     void execute(Function f) const {
-        // Never inline: each handler is timed on its own, not inside the one that scheduled it.
-        boost::asio::execution::execute(
-            boost::asio::require(inner_, boost::asio::execution::blocking.never),
-            [f = std::move(f), watch = watch_]() mutable {
-                auto const start = clock::now();
-                std::move(f)();
-                auto const us =
-                    std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - start).count();
-                ++watch->handlers;
-                std::int64_t seen = watch->longest_us.load();
-                while (us > seen && !watch->longest_us.compare_exchange_weak(seen, us)) {
-                }
-            });
+        inner_.execute([f = std::move(f), watch = watch_]() mutable {
+            auto const start = clock::now();
+            std::move(f)();
+            auto const us = std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - start).count();
+            ++watch->handlers;
+            std::int64_t seen = watch->longest_us.load();
+            while (us > seen && !watch->longest_us.compare_exchange_weak(seen, us)) {
+            }
+        });
     }
 
     friend bool operator==(watchdog_executor const& a, watchdog_executor const& b) noexcept {
