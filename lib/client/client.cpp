@@ -2,8 +2,9 @@
 
 #include "client/client_impl.hpp"
 #include "client/pipeline.hpp"
+#include "client/shutdown.hpp"
 #include "client/send.hpp"
-#include "client/spawn.hpp"
+#include "client/tracked_operation.hpp"
 #include "core/retry.hpp"
 
 #include <twitter/auth/oauth1_user_handler.hpp>
@@ -53,8 +54,8 @@ asio::awaitable<std::tuple<error_code, http::response>> run(std::shared_ptr<clie
 void start(std::shared_ptr<client_impl> const& impl, std::shared_ptr<auth_handler> override_auth,
            bool use_override, http::request req, diagnostics* diag, request_handler handler) {
     if (diag) diag->clear();
-    spawn_operation(impl->strand, impl->executor,
-                    run(impl, std::move(override_auth), use_override, std::move(req), diag), std::move(handler));
+    spawn_client_operation(impl, impl->strand, run(impl, std::move(override_auth), use_override, std::move(req), diag),
+                           std::move(handler));
 }
 
 }  // namespace
@@ -116,9 +117,19 @@ std::ostream& operator<<(std::ostream& os, client_credentials const& c) {
               << ", access_token_secret=" << present(c.access_token_secret) << '}';
 }
 
-client::~client() = default;
+client::~client() {
+    if (impl_) detail::abandon(impl_);
+}
+
 client::client(client&&) noexcept = default;
-client& client::operator=(client&&) noexcept = default;
+
+client& client::operator=(client&& other) noexcept {
+    if (this != &other) {
+        if (impl_) detail::abandon(impl_);
+        impl_ = std::move(other.impl_);
+    }
+    return *this;
+}
 
 client::executor_type client::get_executor() const noexcept { return impl_->executor; }
 client_config const& client::config() const noexcept { return impl_->config; }

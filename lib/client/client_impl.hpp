@@ -1,6 +1,7 @@
 #ifndef TWITTER_LIB_CLIENT_CLIENT_IMPL_HPP
 #define TWITTER_LIB_CLIENT_CLIENT_IMPL_HPP
 
+#include "client/operation_registry.hpp"
 #include "http/pool.hpp"
 #include "http/tls_context.hpp"
 
@@ -57,6 +58,9 @@ struct client_impl {
     };
     std::vector<known_user> me_ids;
     std::unique_ptr<boost::asio::steady_timer> me_lookup;
+
+    // What is in flight, for a shutdown or the client's destruction to end. Has its own lock.
+    operation_registry operations;
 };
 
 }  // namespace twitter::detail

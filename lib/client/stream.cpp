@@ -3,7 +3,7 @@
 #include "client/client_impl.hpp"
 #include "client/pipeline.hpp"
 #include "client/prepared_request.hpp"
-#include "client/spawn.hpp"
+#include "client/tracked_operation.hpp"
 #include "core/api_errors.hpp"
 #include "core/rate_limit_headers.hpp"
 #include "core/retry.hpp"
@@ -287,14 +287,24 @@ void async_run(std::shared_ptr<stream_impl> const& impl, diagnostics* diag, stre
             return;
         }
         impl->started = true;
+        auto const id = impl->client->operations.add(twitter::detail::operation_registry::kind::stream,
+                                                     [weak = std::weak_ptr(impl)] {
+                                                         if (auto alive = weak.lock()) request_stop(alive);
+                                                     });
+        if (!id) {
+            impl->finish(client_errc::shutting_down, {});
+            asio::post(fallback, asio::append(std::move(handler), error_code(client_errc::shutting_down)));
+            return;
+        }
         if (slot.is_connected())
             slot.assign([weak = std::weak_ptr(impl)](asio::cancellation_type) {
                 if (auto alive = weak.lock()) request_stop(alive);
             });
         auto owned_diag = std::make_shared<diagnostics>();
-        auto complete = [impl, diag, owned_diag, handler = std::move(handler), slot, work = std::move(work),
+        auto complete = [impl, id = *id, diag, owned_diag, handler = std::move(handler), slot, work = std::move(work),
                          fallback](std::exception_ptr error, error_code ec) mutable {
             if (error) ec = twitter::detail::exception_to_error(error);
+            impl->client->operations.remove(id);
             if (slot.is_connected()) slot.clear();
             impl->finish(ec, *owned_diag);
             if (diag) *diag = *owned_diag;
@@ -307,8 +317,8 @@ void async_run(std::shared_ptr<stream_impl> const& impl, diagnostics* diag, stre
 }
 
 void async_read_event(std::shared_ptr<stream_impl> const& impl, diagnostics* diag, stream_event_handler handler) {
-    twitter::detail::spawn_operation<stream_event>(impl->client->strand, impl->client->executor,
-                                                   read_one(impl, diag), std::move(handler));
+    twitter::detail::spawn_client_operation<stream_event>(impl->client, impl->client->strand, read_one(impl, diag),
+                                                          std::move(handler));
 }
 
 }  // namespace detail

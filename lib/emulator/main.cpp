@@ -30,6 +30,7 @@ namespace {
 constexpr char const* usage =
     "usage: twitter-emulator [--port N] [--address A] [--rate-limit N] [--synthetic-followers N]\n"
     "                        [--stream-keep-alive-ms N] [--chatter-ms N [--chatter TEXT]]\n"
+    "                        [--access-token-lifetime S]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
@@ -37,7 +38,8 @@ constexpr char const* usage =
     "  --synthetic-followers N  give the default user N more followers, made on the fly (default 0)\n"
     "  --stream-keep-alive-ms N  an idle stream sends a keep-alive every N ms (default 20000, as X)\n"
     "  --chatter-ms N       another user posts a tweet every N ms, for streams to deliver (default: never)\n"
-    "  --chatter TEXT       what that user posts, numbered (default \"chatter\")\n";
+    "  --chatter TEXT       what that user posts, numbered (default \"chatter\")\n"
+    "  --access-token-lifetime S  OAuth 2.0 user access tokens expire after S seconds (default 7200, as X)\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
@@ -101,6 +103,8 @@ int main(int argc, char** argv) {
                     std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
             } else if (arg == "--chatter-ms") {
                 chatter_every = std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
+            } else if (arg == "--access-token-lifetime") {
+                cfg.access_token_lifetime = std::chrono::seconds(parse_number(arg, argv[++i], 86'400));
             } else if (arg == "--chatter") {
                 chatter_text = argv[++i];
             } else {

@@ -155,6 +155,14 @@ void connection::close() noexcept {
     impl_->tcp().socket().close(ignored);
 }
 
+asio::awaitable<void> connection::async_close_gracefully(std::chrono::steady_clock::duration timeout) {
+    if (impl_->open && impl_->secure) {
+        impl_->tcp().expires_after(timeout);
+        co_await impl_->secure->async_shutdown(asio::as_tuple(asio::use_awaitable));
+    }
+    close();
+}
+
 asio::awaitable<error_code> connection::async_open(timeout_params const& timeouts, diagnostics* diag) {
     impl& self = *impl_;
     auto const& where = self.where;

@@ -64,6 +64,8 @@ public:
     bool reusable() const noexcept;
     // Closes the socket at once; any pending operation completes with operation_aborted.
     void close() noexcept;
+    // Says goodbye first: a TLS close_notify, waiting at most `timeout` for the peer's, then closes.
+    boost::asio::awaitable<void> async_close_gracefully(std::chrono::steady_clock::duration timeout);
 
     origin const& where() const noexcept;
     std::chrono::steady_clock::time_point idle_since{};

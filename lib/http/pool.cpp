@@ -2,6 +2,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
@@ -55,6 +56,13 @@ asio::awaitable<error_code> connection_pool::async_acquire(lease& out,
         auto const place = waiters_.insert(waiters_.end(), &self);
         auto [ec] = co_await self.timer.async_wait(asio::as_tuple(asio::use_awaitable));
         if (!self.woken) waiters_.erase(place);
+        // A waiter that was cancelled says so, even if the pool closed or a connection came back meanwhile.
+        bool const cancelled =
+            (co_await asio::this_coro::cancellation_state).cancelled() != asio::cancellation_type::none;
+        if (cancelled) {
+            release(std::move(self.handed));
+            co_return asio::error::operation_aborted;
+        }
         if (self.handed) {
             out = {std::move(self.handed), true};
             co_return error_code{};
@@ -90,6 +98,14 @@ void connection_pool::close() {
     open_ -= idle_.size();
     idle_.clear();
     while (!waiters_.empty()) wake_next();
+}
+
+asio::awaitable<void> connection_pool::async_close(std::chrono::steady_clock::duration timeout) {
+    std::vector<std::unique_ptr<connection>> leaving = std::move(idle_);
+    idle_.clear();
+    open_ -= leaving.size();
+    close();
+    for (auto& conn : leaving) co_await conn->async_close_gracefully(timeout);
 }
 
 void connection_pool::reap_idle() {

@@ -50,6 +50,8 @@ public:
 
     // Closes every idle connection and fails every waiter; connections on loan close when given back.
     void close();
+    // close(), but each idle connection says goodbye first (connection::async_close_gracefully).
+    boost::asio::awaitable<void> async_close(std::chrono::steady_clock::duration timeout);
 
     pool_stats stats() const noexcept;
     origin const& where() const noexcept { return where_; }

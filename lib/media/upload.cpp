@@ -4,7 +4,7 @@
 #include <twitter/media.hpp>
 
 #include "client/client_impl.hpp"
-#include "client/spawn.hpp"
+#include "client/tracked_operation.hpp"
 #include "core/random.hpp"
 #include "media/chunk_plan.hpp"
 #include "media/decisions.hpp"
@@ -312,7 +312,7 @@ void start(std::shared_ptr<client_impl> const& impl, api_version version, media_
            media_upload_params params, diagnostics* diag, upload_handler handler) {
     if (diag) diag->clear();
     auto s = std::make_unique<upload_state>(impl, version, std::move(source), std::move(params));
-    spawn_operation(asio::make_strand(impl->executor), impl->executor, run(std::move(s), diag), std::move(handler));
+    spawn_client_operation(impl, asio::make_strand(impl->executor), run(std::move(s), diag), std::move(handler));
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include <twitter/client.hpp>
 
 #include "client/pipeline.hpp"
-#include "client/spawn.hpp"
+#include "client/tracked_operation.hpp"
 #include "v2/call.hpp"
 
 namespace twitter::detail {
@@ -36,7 +36,7 @@ template <class T>
 void async_call(std::shared_ptr<client_impl> const& impl, http::request req, diagnostics* diag,
                 asio::any_completion_handler<void(error_code, v2::response<T>)> handler) {
     if (diag) diag->clear();
-    spawn_operation(impl->strand, impl->executor, run_call<T>(impl, std::move(req), diag), std::move(handler));
+    spawn_client_operation(impl, impl->strand, run_call<T>(impl, std::move(req), diag), std::move(handler));
 }
 
 #define TWITTER_V2_CALL(T)                                                                                      \

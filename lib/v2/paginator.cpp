@@ -1,6 +1,6 @@
 #include <twitter/v2/paginator.hpp>
 
-#include "client/spawn.hpp"
+#include "client/tracked_operation.hpp"
 #include "v2/call.hpp"
 
 #include <stdexcept>
@@ -70,16 +70,14 @@ template <class Item>
 void async_next_page(std::shared_ptr<pager<Item>> const& p, diagnostics* diag,
                      asio::any_completion_handler<void(error_code, response<std::vector<Item>>)> handler) {
     if (diag) diag->clear();
-    twitter::detail::spawn_operation(p->impl->strand, p->impl->executor, next_page<Item>(p, diag),
-                                     std::move(handler));
+    twitter::detail::spawn_client_operation(p->impl, p->impl->strand, next_page<Item>(p, diag), std::move(handler));
 }
 
 template <class Item>
 void async_next_item(std::shared_ptr<pager<Item>> const& p, diagnostics* diag,
                      asio::any_completion_handler<void(error_code, std::optional<Item>)> handler) {
     if (diag) diag->clear();
-    twitter::detail::spawn_operation(p->impl->strand, p->impl->executor, next_item<Item>(p, diag),
-                                     std::move(handler));
+    twitter::detail::spawn_client_operation(p->impl, p->impl->strand, next_item<Item>(p, diag), std::move(handler));
 }
 
 template <class Item>

@@ -1,7 +1,8 @@
-// docs/authentication.md shows only code that compiles and runs: every ```cpp block of the guide must be made
-// of snippets marked in authentication_guide_test.cpp (`//[name` ... `//]`), verbatim, and every snippet must
-// be shown. The files are found from the source directory the build was configured with, so the check works
-// wherever the repository is and however the compiler spells __FILE__.
+// The guides show only code that compiles and runs: every ```cpp block of a guide must be made of snippets
+// marked in its sources (`//[name` ... `//]`), verbatim, and every snippet must be shown. docs/authentication.md
+// takes them from authentication_guide_test.cpp, docs/embedding.md from the embed_in_beast_server example.
+// The files are found from the source directory the build was configured with, so the check works wherever
+// the repository is and however the compiler spells __FILE__.
 
 #include <boost/test/unit_test.hpp>
 
@@ -95,6 +96,34 @@ std::vector<std::string> headings_of(std::string const& markdown) {
     return out;
 }
 
+// Every snippet is in some block, and every block is made of snippets only.
+void check_blocks_are_the_snippets(std::vector<std::string> const& blocks,
+                                   std::map<std::string, std::string> const& snippets, std::string const& guide) {
+    std::vector<std::string> by_length;
+    for (auto const& [name, text] : snippets) {
+        BOOST_TEST(!text.empty(), "snippet " << name << " is empty");
+        bool const shown = std::any_of(blocks.begin(), blocks.end(), [&](std::string const& b) {
+            return b.find(text) != std::string::npos;
+        });
+        BOOST_TEST(shown, "snippet " << name << " is not in any ```cpp block of " << guide << ":\n"
+                                     << text);
+        by_length.push_back(text);
+    }
+    // Longest first, so that a snippet contained in a longer one does not leave the longer one's remains.
+    std::sort(by_length.begin(), by_length.end(),
+              [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
+
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        std::string rest = blocks[i];
+        for (auto const& text : by_length)
+            for (auto at = rest.find(text); at != std::string::npos; at = rest.find(text))
+                rest.erase(at, text.size());
+        BOOST_TEST(rest.find_first_not_of(" \t\n") == std::string::npos,
+                   "```cpp block " << i + 1 << " holds code that is not a tested snippet:\n"
+                                   << rest);
+    }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(docs_snippets)
@@ -117,30 +146,19 @@ BOOST_AUTO_TEST_CASE(authentication_guide_shows_exactly_the_tested_snippets) {
     //  PIN-based: OAuth1UserHandler(callback="oob"), print(get_authorization_url()), verifier = input(...).
     // Each has exactly one C++ twin.
     BOOST_TEST(blocks.size() == 20u);
+    check_blocks_are_the_snippets(blocks, snippets, "docs/authentication.md");
+}
 
-    std::vector<std::string> by_length;
-    for (auto const& [name, text] : snippets) {
-        BOOST_TEST(!text.empty(), "snippet " << name << " is empty");
-        bool const shown = std::any_of(blocks.begin(), blocks.end(), [&](std::string const& b) {
-            return b.find(text) != std::string::npos;
-        });
-        BOOST_TEST(shown, "snippet " << name << " is not in any ```cpp block of docs/authentication.md:\n"
-                                     << text);
-        by_length.push_back(text);
-    }
-    // Longest first, so that a snippet contained in a longer one does not leave the longer one's remains.
-    std::sort(by_length.begin(), by_length.end(),
-              [](std::string const& a, std::string const& b) { return a.size() > b.size(); });
-
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        std::string rest = blocks[i];
-        for (auto const& text : by_length)
-            for (auto at = rest.find(text); at != std::string::npos; at = rest.find(text))
-                rest.erase(at, text.size());
-        BOOST_TEST(rest.find_first_not_of(" \t\n") == std::string::npos,
-                   "```cpp block " << i + 1 << " holds code that is not a tested snippet:\n"
-                                   << rest);
-    }
+BOOST_AUTO_TEST_CASE(embedding_guide_shows_exactly_the_example_snippets) {
+    auto const example = repository_root / "examples" / "03_advanced" / "embed_in_beast_server";
+    std::map<std::string, std::string> snippets;
+    for (auto const& file : std::filesystem::directory_iterator(example))
+        if (file.path().extension() == ".cpp" || file.path().extension() == ".hpp")
+            for (auto const& [name, text] : snippets_of(read(file.path())))
+                BOOST_TEST(snippets.emplace(name, text).second, "two snippets are named " << name);
+    BOOST_TEST(!snippets.empty());
+    check_blocks_are_the_snippets(cpp_blocks_of(read(repository_root / "docs" / "embedding.md")), snippets,
+                                  "docs/embedding.md");
 }
 
 BOOST_AUTO_TEST_CASE(authentication_guide_keeps_the_sections_of_tweepys) {
