@@ -16,10 +16,13 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/async_result.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace twitter {
 
@@ -36,6 +39,21 @@ struct client_credentials {
     friend std::ostream& operator<<(std::ostream& os, client_credentials const& c);
 };
 
+// What a client is doing, for health checks.
+struct client_status {
+    // Requests, typed calls, pages, media uploads and stream operations under way.
+    std::size_t operations_in_flight = 0;
+    bool shutting_down = false;
+    struct origin_connections {
+        std::string origin;  // "https://api.x.com:443"
+        std::size_t open = 0;     // open or opening
+        std::size_t idle = 0;     // of those, waiting in the pool
+        std::size_t waiting = 0;  // requests waiting for a connection
+        std::size_t opened_total = 0;
+    };
+    std::vector<origin_connections> connections;
+};
+
 class client;
 
 namespace detail {
@@ -48,11 +66,15 @@ template <class T>
 void async_call(std::shared_ptr<client_impl> const& impl, http::request req, diagnostics* diag,
                 boost::asio::any_completion_handler<void(error_code, v2::response<T>)> handler);
 std::shared_ptr<client_impl> const& impl_of(client const& c) noexcept;
+void async_status(std::shared_ptr<client_impl> const& impl,
+                  boost::asio::any_completion_handler<void(error_code, client_status)> handler);
+void async_shutdown(std::shared_ptr<client_impl> const& impl, std::chrono::milliseconds grace,
+                    boost::asio::any_completion_handler<void(error_code)> handler);
 }  // namespace detail
 
 // A client of the X API (v2). Every operation is asynchronous, takes a completion token and completes on the
-// handler's associated executor (or the client's). The client is cheap to move; operations in flight keep what
-// they need alive.
+// handler's associated executor (or the client's), never inline. The client is move-only and cheap to move.
+// Destroying it cancels what it has in flight: those operations complete with operation_aborted.
 class client : public v2::client_endpoints<client> {
 public:
     using executor_type = boost::asio::any_io_executor;
@@ -101,6 +123,28 @@ public:
               boost::asio::completion_token_for<void(error_code, v2::response<T>)> CompletionToken = default_token>
     auto async_call(v2::typed_request<T> req, diagnostics& diag, CompletionToken&& token = {}) {
         return async_call_impl<T>(std::move(req.http), &diag, std::forward<CompletionToken>(token));
+    }
+
+    // A snapshot of the operations in flight and of the connection pools.
+    template <boost::asio::completion_token_for<void(error_code, client_status)> CompletionToken = default_token>
+    auto async_status(CompletionToken&& token = {}) {
+        return boost::asio::async_initiate<CompletionToken, void(error_code, client_status)>(
+            [](auto handler, diagnostics*, std::shared_ptr<detail::client_impl> const& impl) {
+                detail::async_status(impl, std::move(handler));
+            },
+            token, static_cast<diagnostics*>(nullptr), impl_);
+    }
+
+    // Graceful shutdown. New operations fail at once with client_errc::shutting_down; streams stop; the
+    // operations in flight may finish until `grace` has passed, and are then cancelled (operation_aborted);
+    // pooled connections are closed with a TLS close_notify. Completes when nothing of the client's is left
+    // running, so an io_context that served only this client then runs out of work.
+    template <boost::asio::completion_token_for<void(error_code)> CompletionToken = default_token>
+    auto async_shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5), CompletionToken&& token = {}) {
+        return boost::asio::async_initiate<CompletionToken, void(error_code)>(
+            [](auto handler, diagnostics*, std::shared_ptr<detail::client_impl> const& impl,
+               std::chrono::milliseconds g) { detail::async_shutdown(impl, g, std::move(handler)); },
+            token, static_cast<diagnostics*>(nullptr), impl_, grace);
     }
 
 private:
