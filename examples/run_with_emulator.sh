@@ -29,15 +29,7 @@ trap cleanup EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/start_emulator.sh"
 # shellcheck disable=SC2086  # the options are words on purpose
 start_emulator "$emulator_bin" 120 "$work" $emulator_options
-if ! [[ $emulator_line =~ env=([^ ]+) ]]; then
-    echo "the emulator did not start:"
-    cat "$work/emulator.out"
-    exit 1
-fi
-set -a
-# shellcheck disable=SC1090
-source "${BASH_REMATCH[1]}"
-set +a
+export_emulator_env "$work"
 cd "$work"
 if [[ -n ${EXAMPLE_RANDOM_FILE:-} ]]; then
     head -c "${EXAMPLE_RANDOM_FILE#*:}" /dev/urandom >"${EXAMPLE_RANDOM_FILE%%:*}"

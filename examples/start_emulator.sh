@@ -19,3 +19,18 @@ start_emulator() {
         sleep 0.1
     done
 }
+
+# export_emulator_env <work dir>
+# After start_emulator: exports every variable of the emulator's env file (credentials, URL, CA), or prints
+# what the emulator said and exits 1 when it did not start.
+export_emulator_env() {
+    if ! [[ $emulator_line =~ env=([^ ]+) ]]; then
+        echo "the emulator did not start:"
+        cat "$1/emulator.out"
+        exit 1
+    fi
+    set -a
+    # shellcheck disable=SC1090
+    source "${BASH_REMATCH[1]}"
+    set +a
+}

@@ -29,15 +29,7 @@ trap cleanup EXIT
 # shellcheck source=../../start_emulator.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../start_emulator.sh"
 start_emulator "$emulator_bin" 110 "$work" --rate-limit "$rate_limit" --access-token-lifetime "$token_lifetime"
-if ! [[ $emulator_line =~ env=([^ ]+) ]]; then
-    echo "the emulator did not start:"
-    cat "$work/emulator.out"
-    exit 1
-fi
-set -a
-# shellcheck disable=SC1090
-source "${BASH_REMATCH[1]}"
-set +a
+export_emulator_env "$work"
 
 timeout 100 "$server_bin" 0 >"$work/server.out" 2>&1 &
 server_pid=$!
