@@ -296,16 +296,16 @@ void async_run(std::shared_ptr<stream_impl> const& impl, diagnostics* diag, stre
             asio::post(fallback, asio::append(std::move(handler), error_code(client_errc::shutting_down)));
             return;
         }
+        // Left in place when the run ends (see docs/design/client-lifetime.md): it holds only a weak_ptr.
         if (slot.is_connected())
             slot.assign([weak = std::weak_ptr(impl)](asio::cancellation_type) {
                 if (auto alive = weak.lock()) request_stop(alive);
             });
         auto owned_diag = std::make_shared<diagnostics>();
-        auto complete = [impl, id = *id, diag, owned_diag, handler = std::move(handler), slot, work = std::move(work),
+        auto complete = [impl, id = *id, diag, owned_diag, handler = std::move(handler), work = std::move(work),
                          fallback](std::exception_ptr error, error_code ec) mutable {
             if (error) ec = twitter::detail::exception_to_error(error);
             impl->client->operations.remove(id);
-            if (slot.is_connected()) slot.clear();
             impl->finish(ec, *owned_diag);
             if (diag) *diag = *owned_diag;
             asio::post(fallback, asio::append(std::move(handler), ec));
