@@ -45,7 +45,7 @@ struct client_status {
     std::size_t operations_in_flight = 0;
     bool shutting_down = false;
     struct origin_connections {
-        std::string origin;  // "https://api.x.com:443"
+        std::string origin;  // serialized as RFC 6454 does: "https://api.x.com", "https://[::1]:8443"
         std::size_t open = 0;     // open or opening
         std::size_t idle = 0;     // of those, waiting in the pool
         std::size_t waiting = 0;  // requests waiting for a connection

@@ -66,6 +66,15 @@ struct diagnostics_initiation {
             diagnostics_handler<std::decay_t<Handler>>{std::forward<Handler>(handler), std::move(owned), diag},
             diag, std::forward<Args>(args)...);
     }
+
+    // An initiation that passes no diagnostics* (Asio's concept-checking archetype is one) gets owned storage.
+    template <class Handler>
+    void operator()(Handler&& handler) && {
+        auto owned = std::make_unique<diagnostics>();
+        diagnostics* diag = owned.get();
+        std::move(initiation_)(
+            diagnostics_handler<std::decay_t<Handler>>{std::forward<Handler>(handler), std::move(owned), diag});
+    }
 };
 
 }  // namespace detail

@@ -17,7 +17,7 @@ asio::awaitable<std::tuple<error_code, client_status>> snapshot(std::shared_ptr<
     for (auto const& pool : self->pools) {
         pool_stats const s = pool->stats();
         origin const& where = pool->where();
-        status.connections.push_back({where.scheme() + "://" + where.host + ":" + std::to_string(where.port),
+        status.connections.push_back({where.scheme() + "://" + where.authority(),
                                       s.open, s.idle, s.waiting, s.opened_total});
     }
     co_return std::tuple(error_code{}, std::move(status));

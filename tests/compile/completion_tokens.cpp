@@ -1,12 +1,15 @@
 // Compiled, never run: proves that every async_* operation accepts each completion style users rely on.
-#include <twitter/client.hpp>
 #include <twitter/api.hpp>
+#include <twitter/client.hpp>
 #include <twitter/v1/pager.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include <future>
@@ -42,7 +45,19 @@ asio::awaitable<void> with_as_tuple(twitter::client& c) {
     (void)res;
 }
 
-// 4. A plain callback.
+// 4. A cancellation slot. Boost 1.81's binder needs its token's return_type, which deferred tokens lack, so
+// the slot is bound around use_awaitable, inside with_diagnostics or as_tuple.
+asio::awaitable<void> with_cancellation_slot(twitter::client& c, asio::cancellation_slot slot) {
+    twitter::http::response res = co_await c.async_request(
+        sample(), twitter::with_diagnostics(asio::bind_cancellation_slot(slot, asio::use_awaitable)));
+    auto [ec, again] = co_await c.async_request(
+        sample(), asio::bind_cancellation_slot(slot, asio::as_tuple(asio::use_awaitable)));
+    (void)res;
+    (void)ec;
+    (void)again;
+}
+
+// 5. A plain callback.
 void with_callback(twitter::client& c) {
     c.async_request(sample(), [](twitter::error_code ec, twitter::http::response res) {
         (void)ec;
@@ -50,7 +65,7 @@ void with_callback(twitter::client& c) {
     });
 }
 
-// 5. std::future.
+// 6. std::future.
 std::future<twitter::http::response> with_future(twitter::client& c) {
     return c.async_request(sample(), asio::use_future);
 }
@@ -61,6 +76,7 @@ void instantiate_every_style(twitter::client& c) {
     (void)with_default_token(c);
     (void)in_strand_coroutine(c);
     (void)with_as_tuple(c);
+    (void)with_cancellation_slot(c, {});
     with_callback(c);
     (void)with_future(c);
 }

@@ -12,6 +12,7 @@
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 
@@ -188,6 +189,40 @@ BOOST_DATA_TEST_CASE(cancelled_request_completes_with_operation_aborted, thread_
         // The only pooled slot was freed: the next request gets a connection and succeeds.
         auto [ec2, res2] = co_await c.async_request(get(known_tweet), tuple);
         BOOST_TEST(!ec2, ec2.message());
+    });
+}
+
+// Boost 1.81's cancellation_slot_binder needs the wrapped token's return_type, which deferred tokens lack; the
+// binder goes inside with_diagnostics, around use_awaitable. Cancellation must reach through both adapters.
+BOOST_DATA_TEST_CASE(a_slot_bound_inside_with_diagnostics_cancels, thread_counts, threads) {
+    run_scenario(threads, [](scenario s) -> asio::awaitable<void> {
+        auto f = make_fault("/2/tweets/*", emu::fault::kind::latency);
+        f.delay = 3s;
+        f.count = 0;
+        s.server.inject(f);
+        auto c = s.app_client();
+
+        auto strand = co_await asio::this_coro::executor;
+        asio::cancellation_signal signal;
+        asio::steady_timer pause(strand, 100ms);
+        pause.async_wait([&signal](boost::system::error_code) { signal.emit(asio::cancellation_type::terminal); });
+        auto const start = std::chrono::steady_clock::now();
+        twitter::error_code thrown;
+        try {
+            co_await c.async_request(get(known_tweet),
+                                     twitter::with_diagnostics(asio::bind_cancellation_slot(signal.slot(),
+                                                                                            asio::use_awaitable)));
+        } catch (twitter::error const& e) {
+            thrown = e.code();
+        }
+        BOOST_TEST(thrown == asio::error::operation_aborted, thrown.message());
+
+        asio::steady_timer again(strand, 100ms);
+        again.async_wait([&signal](boost::system::error_code) { signal.emit(asio::cancellation_type::terminal); });
+        auto [ec, res] = co_await c.async_request(
+            get(known_tweet), asio::bind_cancellation_slot(signal.slot(), asio::as_tuple(asio::use_awaitable)));
+        BOOST_TEST(ec == asio::error::operation_aborted, ec.message());
+        BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
     });
 }
 

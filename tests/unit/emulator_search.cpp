@@ -1,5 +1,7 @@
 #include "emulator/search.hpp"
 
+#include "emulator_world_fixture.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -8,15 +10,7 @@ using namespace twitter::emulator::detail;
 
 namespace {
 
-struct fixture {
-    world w;
-    tweet_record const& add(id_type author, std::string text) {
-        tweet_record t;
-        t.id = w.next_id(1'700'000'000'000);
-        t.author_id = author;
-        t.text = std::move(text);
-        return w.add_tweet(std::move(t));
-    }
+struct fixture : test::world_fixture {
     bool matches(std::string_view query, tweet_record const& t) {
         auto const q = search_query::parse(query);
         BOOST_TEST_REQUIRE(q.has_value(), query);

@@ -6,6 +6,7 @@
 
 #include "emulator/service.hpp"
 #include "emulator/streams.hpp"
+#include "emulator_world_fixture.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
@@ -23,15 +24,7 @@ namespace {
 
 constexpr std::string_view rules_path = "/2/tweets/search/stream/rules";
 
-struct matcher_fixture {
-    world w;
-    tweet_record const& add(id_type author, std::string text) {
-        tweet_record t;
-        t.id = w.next_id(1'700'000'000'000);
-        t.author_id = author;
-        t.text = std::move(text);
-        return w.add_tweet(std::move(t));
-    }
+struct matcher_fixture : test::world_fixture {
     bool matches(std::string_view rule, tweet_record const& t) {
         BOOST_TEST_REQUIRE(rule_problem(rule).empty(), rule);
         return search_query::parse(rule)->matches(w, t);
