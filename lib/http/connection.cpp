@@ -104,6 +104,7 @@ struct connection::impl {
     std::optional<beast::tcp_stream> plain;
     std::optional<ssl_stream> secure;
     beast::flat_buffer buffer;
+    gunzipper inflater;  // kept for the connection's every gzip body
     bool open = false;
     bool keep_alive = false;
     std::optional<bhttp::response_parser<bhttp::buffer_body>> stream_parser;  // during a streaming exchange
@@ -263,7 +264,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
     if (encoding.empty() || beast::iequals(encoding, "identity")) {
         out.body = std::move(res.body());
     } else if (beast::iequals(encoding, "gzip")) {
-        if (error_code gec = gunzip(res.body(), max_body, out.body)) co_return gec;
+        if (error_code gec = inflater.inflate(res.body(), max_body, out.body)) co_return gec;
     } else {
         co_return protocol_errc::bad_content_encoding;  // we only ever offer gzip
     }
