@@ -17,8 +17,6 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 
 namespace twitter::detail {
@@ -86,8 +84,9 @@ std::string_view copy_head(bhttp::response_header<> const& head, http::response&
     std::string_view encoding;
     for (auto const& field : head) {
         std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        // Field names are ASCII tokens (RFC 9110 5.1): no locale-aware std::tolower per character.
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         out.headers.push_back({std::move(name), std::string(field.value())});
         if (field.name() == bhttp::field::content_encoding) encoding = field.value();
     }
