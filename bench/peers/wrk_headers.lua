@@ -16,7 +16,7 @@ function init(args)
    local all = {}
    for line in io.lines(headers_file) do all[#all + 1] = line end
    headers = {}
-   -- wrk sets thread_count only in the main state, so each thread is told the total through its id's slice.
+   -- A thread's state cannot see the main state's count: run.sh passes wrk's -t as WRK_THREADS.
    local total = tonumber(os.getenv("WRK_THREADS") or "1")
    local per = math.floor(#all / total)
    for i = id * per + 1, (id + 1) * per do headers[#headers + 1] = all[i] end
