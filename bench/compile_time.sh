@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile time of a user translation unit (bench/user_tu.cpp: <twitter/client.hpp> and ten co_await calls)
 # against the floor of any Asio program (bench/asio_floor_tu.cpp), medians of 5 runs each, interleaved, so
-# that both see the same machine. Prints JSON lines. Usage: bench/compile_time.sh [compiler]
+# that both see the same machine. Prints JSON lines (the format of bench/json_line.hpp). Usage: bench/compile_time.sh [compiler]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cxx=${1:-g++}
@@ -23,7 +23,7 @@ for _ in 1 2 3 4 5; do
 done
 u=$(printf '%s\n' "${user[@]}" | median)
 f=$(printf '%s\n' "${floor[@]}" | median)
-printf '{"bench":"compile_time","compiler":"%s","subject":"user_tu","seconds":%.2f}\n' "$cxx" "$u"
-printf '{"bench":"compile_time","compiler":"%s","subject":"asio_floor_tu","seconds":%.2f}\n' "$cxx" "$f"
-printf '{"bench":"compile_time","compiler":"%s","ratio":"user_tu/asio_floor_tu","value":%.2f}\n' "$cxx" \
-    "$(awk -v u="$u" -v f="$f" 'BEGIN {print u / f}')"
+printf '{"bench":"compile_time","subject":"asio_floor_tu","compiler":"%s","metric":"seconds","value":%.2f}\n' \
+    "$cxx" "$f"
+printf '{"bench":"compile_time","subject":"user_tu","compiler":"%s","metric":"seconds","value":%.2f,' "$cxx" "$u"
+printf '"baseline":"asio_floor_tu","ratio":%.2f}\n' "$(awk -v u="$u" -v f="$f" 'BEGIN {print u / f}')"

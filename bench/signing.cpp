@@ -1,16 +1,17 @@
 // OAuth 1.0a signing cost against its floor. The subject is a full Authorization header (nonce, base string,
 // HMAC-SHA1, header text) for a realistic request: 3 query parameters and 1 form parameter. The floor is a bare
 // HMAC-SHA1 of the same base string on one reused OpenSSL context, written here without the SDK, in the same
-// binary and run. Prints one JSON line per measurement and a ratio line; medians of several rounds.
+// binary and run. Prints one JSON line per measurement (json_line.hpp), in µs per signature as the peers of
+// bench/peers sign the same request (signing_request.json); medians of several rounds.
 
 #include "core/oauth1.hpp"
+#include "json_line.hpp"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -81,9 +82,8 @@ int main() {
     EVP_MAC_CTX_free(ctx);
     EVP_MAC_free(mac);
 
-    std::printf("{\"bench\":\"signing\",\"subject\":\"hmac_sha1_floor\",\"ns_per_op\":%.1f}\n", hmac_ns);
-    std::printf("{\"bench\":\"signing\",\"subject\":\"oauth1_header\",\"ns_per_op\":%.1f}\n", header_ns);
-    std::printf("{\"bench\":\"signing\",\"ratio\":\"oauth1_header/hmac_sha1_floor\",\"value\":%.2f}\n",
-                header_ns / hmac_ns);
+    bench::print_value("signing", "hmac_sha1_floor", "us_per_signature", hmac_ns / 1000);
+    bench::print_ratio("signing", "twitter-asio", "us_per_signature", header_ns / 1000, "hmac_sha1_floor",
+                       header_ns / hmac_ns);
     return 0;
 }

@@ -207,6 +207,7 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* auth_overri
 
     unsigned retries = 0;
     unsigned rate_limit_waits = 0;
+    rate_limits limits;  // of the last answer, parsed once for the client's table and for `diag`
     for (;;) {
         auto const before =
             core::before_sending(limits_policy, last_limits(self, key).window, self.clock->now(), core::jitter_sample());
@@ -219,7 +220,10 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* auth_overri
             return exchange(self, prepared, req, std::move(authorization), res, diag);
         });
         if (ec == asio::error::operation_aborted) co_return ec;
-        if (!ec) record_limits(self, key, core::parse_rate_limits(res.headers));
+        if (!ec) {
+            limits = core::parse_rate_limits(res.headers);
+            record_limits(self, key, limits);
+        }
 
         std::optional<std::chrono::milliseconds> delay;
         if (!ec && res.status == 429) {
@@ -243,7 +247,7 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* auth_overri
     if (ec) co_return ec;
 
     diag.http_status = res.status;
-    diag.limits = core::parse_rate_limits(res.headers);
+    diag.limits = std::move(limits);
     if (error_code status_ec = error_for_status(res.status)) {
         diag.errors = core::parse_api_errors(res.body);
         co_return status_ec;

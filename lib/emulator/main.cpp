@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,13 +25,15 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace {
 
 constexpr char const* usage =
     "usage: twitter-emulator [--port N] [--address A] [--rate-limit N] [--synthetic-followers N]\n"
     "                        [--stream-keep-alive-ms N] [--chatter-ms N [--chatter TEXT]]\n"
-    "                        [--access-token-lifetime S]\n"
+    "                        [--access-token-lifetime S] [--threads N]\n"
     "  --port N        listen on port N (default 0: the system picks one)\n"
     "  --address A     listen on address A (default 127.0.0.1)\n"
     "  --rate-limit N  requests per endpoint family and token in each 15-minute window\n"
@@ -39,7 +42,8 @@ constexpr char const* usage =
     "  --stream-keep-alive-ms N  an idle stream sends a keep-alive every N ms (default 20000, as X)\n"
     "  --chatter-ms N       another user posts a tweet every N ms, for streams to deliver (default: never)\n"
     "  --chatter TEXT       what that user posts, numbered (default \"chatter\")\n"
-    "  --access-token-lifetime S  OAuth 2.0 user access tokens expire after S seconds (default 7200, as X)\n";
+    "  --access-token-lifetime S  OAuth 2.0 user access tokens expire after S seconds (default 7200, as X)\n"
+    "  --threads N     serve on N threads (default 1), so that a benchmark's clients are not held back\n";
 
 unsigned long parse_number(std::string_view flag, char const* text, unsigned long max) {
     char* end = nullptr;
@@ -78,6 +82,7 @@ int main(int argc, char** argv) {
         cfg.request_log_limit = 0;
         std::chrono::milliseconds chatter_every{0};
         std::string chatter_text = "chatter";
+        unsigned long threads = 1;
         for (int i = 1; i < argc; ++i) {
             std::string_view const arg = argv[i];
             if (arg == "--help" || arg == "-h") {
@@ -105,6 +110,9 @@ int main(int argc, char** argv) {
                 chatter_every = std::chrono::milliseconds(parse_number(arg, argv[++i], 3'600'000));
             } else if (arg == "--access-token-lifetime") {
                 cfg.access_token_lifetime = std::chrono::seconds(parse_number(arg, argv[++i], 86'400));
+            } else if (arg == "--threads") {
+                threads = parse_number(arg, argv[++i], 64);
+                if (threads == 0) throw std::invalid_argument("--threads: at least 1");
             } else if (arg == "--chatter") {
                 chatter_text = argv[++i];
             } else {
@@ -112,7 +120,7 @@ int main(int argc, char** argv) {
             }
         }
 
-        boost::asio::io_context ioc{1};
+        boost::asio::io_context ioc{static_cast<int>(threads)};
         twitter::emulator::server emulator{ioc.get_executor(), cfg};
         emulator.start();
 
@@ -142,7 +150,9 @@ int main(int argc, char** argv) {
 
         // Chatter comes from a seeded user other than the default one, whose token clients act with.
         std::string const chatterer = emulator.default_user_id() == "2244994945" ? "783214" : "2244994945";
-        boost::asio::steady_timer chatter{ioc};
+        // The chatter timer and the signals share a strand: with --threads they may otherwise race.
+        auto const control = boost::asio::make_strand(ioc);
+        boost::asio::steady_timer chatter{control};
         std::size_t chatter_count = 0;
         std::function<void()> schedule_chatter = [&] {
             chatter.expires_after(chatter_every);
@@ -154,12 +164,16 @@ int main(int argc, char** argv) {
         };
         if (chatter_every.count() > 0) schedule_chatter();
 
-        boost::asio::signal_set signals{ioc, SIGINT, SIGTERM};
+        boost::asio::signal_set signals{control, SIGINT, SIGTERM};
         signals.async_wait([&](boost::system::error_code const&, int) {
             chatter.cancel();
             emulator.stop();
         });
+        // The server keeps each connection on its strand and its state under a lock, so any thread may run it.
+        std::vector<std::thread> more;
+        for (unsigned long t = 1; t < threads; ++t) more.emplace_back([&ioc] { ioc.run(); });
         ioc.run();
+        for (auto& t : more) t.join();
 
         ::unlink(env_path.c_str());
         ::unlink(ca_path.c_str());

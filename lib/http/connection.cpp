@@ -17,8 +17,6 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 
 namespace twitter::detail {
@@ -86,8 +84,9 @@ std::string_view copy_head(bhttp::response_header<> const& head, http::response&
     std::string_view encoding;
     for (auto const& field : head) {
         std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        // Field names are ASCII tokens (RFC 9110 5.1): no locale-aware std::tolower per character.
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         out.headers.push_back({std::move(name), std::string(field.value())});
         if (field.name() == bhttp::field::content_encoding) encoding = field.value();
     }
@@ -104,6 +103,7 @@ struct connection::impl {
     std::optional<beast::tcp_stream> plain;
     std::optional<ssl_stream> secure;
     beast::flat_buffer buffer;
+    gunzipper inflater;  // kept for the connection's every gzip body
     bool open = false;
     bool keep_alive = false;
     std::optional<bhttp::response_parser<bhttp::buffer_body>> stream_parser;  // during a streaming exchange
@@ -263,7 +263,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
     if (encoding.empty() || beast::iequals(encoding, "identity")) {
         out.body = std::move(res.body());
     } else if (beast::iequals(encoding, "gzip")) {
-        if (error_code gec = gunzip(res.body(), max_body, out.body)) co_return gec;
+        if (error_code gec = inflater.inflate(res.body(), max_body, out.body)) co_return gec;
     } else {
         co_return protocol_errc::bad_content_encoding;  // we only ever offer gzip
     }

@@ -6,10 +6,19 @@
 
 namespace twitter::detail {
 
-error_code gunzip(std::string_view in, std::size_t max_size, std::string& out) {
-    z_stream zs{};
+gunzipper::~gunzipper() {
+    if (ready_) inflateEnd(&stream_);
+}
+
+error_code gunzipper::inflate(std::string_view in, std::size_t max_size, std::string& out) {
+    z_stream& zs = stream_;
     constexpr int gzip_only = 16 + MAX_WBITS;
-    if (inflateInit2(&zs, gzip_only) != Z_OK) return protocol_errc::bad_content_encoding;
+    if (!ready_) {
+        if (inflateInit2(&zs, gzip_only) != Z_OK) return protocol_errc::bad_content_encoding;
+        ready_ = true;
+    } else if (inflateReset(&zs) != Z_OK) {
+        return protocol_errc::bad_content_encoding;
+    }
 
     out.clear();
     // Bodies compress about 4:1 or better; start there and grow geometrically.
@@ -30,7 +39,7 @@ error_code gunzip(std::string_view in, std::size_t max_size, std::string& out) {
         }
         zs.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
         zs.avail_out = static_cast<uInt>(out.size() - produced);
-        rc = inflate(&zs, Z_NO_FLUSH);
+        rc = ::inflate(&zs, Z_NO_FLUSH);
         produced = out.size() - zs.avail_out;
         if (rc == Z_STREAM_END) break;
         if (rc != Z_OK && !(rc == Z_BUF_ERROR && zs.avail_out == 0)) {
@@ -40,9 +49,13 @@ error_code gunzip(std::string_view in, std::size_t max_size, std::string& out) {
     }
     // Trailing bytes after the gzip member are not a body we understand.
     if (!ec && zs.avail_in != 0) ec = protocol_errc::bad_content_encoding;
-    inflateEnd(&zs);
     out.resize(ec ? 0 : produced);
     return ec;
+}
+
+error_code gunzip(std::string_view in, std::size_t max_size, std::string& out) {
+    gunzipper once;
+    return once.inflate(in, max_size, out);
 }
 
 }  // namespace twitter::detail
