@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 BOOST_AUTO_TEST_SUITE(http_gzip)
 
@@ -231,6 +232,31 @@ BOOST_AUTO_TEST_CASE(output_is_replaced_not_appended) {
     std::string out = "previous body";
     BOOST_TEST(!gunzip(gzip("new"), mib, out));
     BOOST_TEST(out == "new");
+}
+
+// One gunzipper serves every response of a connection: whatever the last body did to the stream (a
+// corrupt body, a bomb stopped at the limit, a truncation, trailing bytes), the next body inflates cleanly.
+BOOST_AUTO_TEST_CASE(a_reused_gunzipper_recovers_from_every_failure) {
+    twitter::detail::gunzipper g;
+    std::string const good_text = pseudo_random_text(70 * 1024);
+    std::string const good = gzip(good_text);
+    std::string corrupt = gzip(pseudo_random_text(4096));
+    corrupt[corrupt.size() / 2] = static_cast<char>(corrupt[corrupt.size() / 2] ^ 0x55);
+    std::string const bomb = gzip(std::string(4 * mib, 'a'), Z_BEST_COMPRESSION);
+    std::string const truncated = good.substr(0, good.size() / 2);
+    std::string const trailing = gzip("x") + "junk";
+
+    std::string out;
+    for (std::string const& bad : std::vector<std::string>{corrupt, bomb, truncated, trailing}) {
+        error_code const ec = g.inflate(bad, mib, out);
+        BOOST_TEST(ec, "a bad body must fail");
+        BOOST_TEST(out.empty());
+        error_code const next = g.inflate(good, mib, out);
+        BOOST_TEST(!next, next.message());
+        BOOST_TEST((out == good_text));
+    }
+    BOOST_TEST(!g.inflate(gzip(""), mib, out));
+    BOOST_TEST(out.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
