@@ -27,10 +27,12 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -322,8 +324,10 @@ asio::awaitable<void> worker(traffic& t, std::uint64_t seed) {
     }
 }
 
-// The sample stream, read until the end; a run that ends with an error is started again.
-asio::awaitable<void> streamer(traffic& t) {
+// The sample stream, read for 1 to 8 s and then stopped (so that new connections meet the stream faults, and
+// stop() lands in every state of a run); a run that ends with an error is started again.
+asio::awaitable<void> streamer(traffic& t, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
     v2::stream_config cfg;
     cfg.stall_timeout = 2s;
     cfg.reconnect.network_step = 50ms;
@@ -336,8 +340,8 @@ asio::awaitable<void> streamer(traffic& t) {
             auto result = std::make_shared<std::optional<error_code>>();
             stream->async_run([result](error_code ec) { *result = ec; });
             asio::steady_timer stopper(co_await asio::this_coro::executor);
-            // Stops the stream at the end of the run even when no event comes to wake the reader.
-            stopper.expires_at(t.end);
+            // Stops the stream even when no event comes to wake the reader.
+            stopper.expires_at(std::min(t.end, steady::now() + std::chrono::milliseconds(1000 + rng() % 7000)));
             stopper.async_wait([weak = std::weak_ptr<v2::stream>(stream)](boost::system::error_code ec) {
                 if (auto s = weak.lock(); s && !ec) s->stop();
             });
@@ -372,7 +376,8 @@ asio::awaitable<void> chatter(traffic& t) {
     }
 }
 
-// A new random fault every 50 to 500 ms: any kind, on every path or one family, at one of the next requests.
+// 1 to 3 new random faults every 50 to 500 ms: any kind, on every path or one family, at one of the next 4
+// requests (or connections).
 asio::awaitable<void> fault_injector(traffic& t, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -388,13 +393,13 @@ asio::awaitable<void> fault_injector(traffic& t, std::uint64_t seed) {
             emu::fault f;
             auto const pick = rng() % 12;
             if (pick < test::every_injected_kind.size()) {
-                f = test::fault_at(test::every_injected_kind[pick], 1 + rng() % 8);
+                f = test::fault_at(test::every_injected_kind[pick], 1 + rng() % 4);
                 f.path = paths[rng() % paths.size()];
             } else if (pick == 8) {
                 f.path = "*";
                 f.what = kind::latency;
                 f.delay = std::chrono::milliseconds(rng() % 1500);
-                f.nth = 1 + rng() % 8;
+                f.nth = 1 + rng() % 4;
             } else {
                 f.path = "/2/tweets/sample/stream";
                 f.what = stream_kinds[rng() % stream_kinds.size()];
@@ -408,6 +413,27 @@ asio::awaitable<void> fault_injector(traffic& t, std::uint64_t seed) {
         co_await timer.async_wait(use_tuple);
     }
     t.server.clear_faults();
+}
+
+using spawner = std::function<void(std::function<asio::awaitable<void>()>)>;
+
+// Authorizes the user once, with no faults yet, then starts everything else.
+asio::awaitable<void> start_traffic(traffic& t, options const& opt, spawner const& spawn, std::uint64_t seed) {
+    if (error_code ec = co_await authorize(t)) {
+        std::cerr << "the first authorization failed: " << test::describe(ec) << "\n";
+        t.end = steady::now();
+        co_return;
+    }
+    std::mt19937_64 seeds(seed);
+    std::uint64_t const fault_seed = seeds();
+    spawn([&t, fault_seed] { return fault_injector(t, fault_seed); });
+    std::uint64_t const stream_seed = seeds();
+    spawn([&t, stream_seed] { return streamer(t, stream_seed); });
+    spawn([&t] { return chatter(t); });
+    for (int i = 0; i < opt.workers; ++i) {
+        std::uint64_t const worker_seed = seeds();
+        spawn([&t, worker_seed] { return worker(t, worker_seed); });
+    }
 }
 
 }  // namespace
@@ -460,7 +486,7 @@ int main(int argc, char** argv) {
     t.user_client = std::make_unique<twitter::client>(io.get_executor(), t.oauth2, t.config);
 
     std::atomic<int> running{0};
-    auto spawn = [&](auto make) {
+    spawner const spawn = [&io, &running, &book](std::function<asio::awaitable<void>()> make) {
         ++running;
         asio::co_spawn(asio::make_strand(io), make(), [&running, &book](std::exception_ptr e) {
             if (e) book.count("task_exceptions");
@@ -468,22 +494,7 @@ int main(int argc, char** argv) {
         });
     };
     std::mt19937_64 seeds(opt.seed);
-    spawn([&]() -> asio::awaitable<void> {
-        // No faults until the user has authorized once.
-        if (error_code ec = co_await authorize(t)) {
-            std::cerr << "the first authorization failed: " << test::describe(ec) << "\n";
-            t.end = steady::now();
-            co_return;
-        }
-        std::uint64_t const fault_seed = seeds();
-        spawn([&t, fault_seed] { return fault_injector(t, fault_seed); });
-        spawn([&t] { return streamer(t); });
-        spawn([&t] { return chatter(t); });
-        for (int i = 0; i < opt.workers; ++i) {
-            std::uint64_t const worker_seed = seeds();
-            spawn([&t, worker_seed] { return worker(t, worker_seed); });
-        }
-    });
+    spawn([&t, &opt, &spawn, seed = seeds()] { return start_traffic(t, opt, spawn, seed); });
 
     std::vector<std::thread> threads;
     for (int i = 0; i < opt.threads; ++i) threads.emplace_back([&io] { io.run(); });
