@@ -26,7 +26,8 @@ std::optional<fault> fault_table::select_connection() { return count_and_pick(tr
 std::optional<fault> fault_table::count_and_pick(bool connections, std::string_view path) {
     std::optional<fault> fired;
     for (auto& e : entries_) {
-        if (is_connection_fault(e.spec.what) != connections || (!connections && !path_matches(e.spec.path, path))) {
+        if (is_connection_fault(e.spec.what) != connections ||
+            (!connections && !path_matches(e.spec.path, path))) {
             continue;
         }
         auto const n = ++e.seen;

@@ -29,21 +29,33 @@ enum class injected {
     close_during_handshake,
 };
 
-inline constexpr std::array<injected, 8> every_injected_kind{
-    injected::status_503,     injected::close_before_response, injected::close_mid_response,
-    injected::truncated_body, injected::malformed_body,        injected::stall,
-    injected::close_before_handshake, injected::close_during_handshake};
+inline constexpr std::array<injected, 8> every_injected_kind{injected::status_503,
+                                                             injected::close_before_response,
+                                                             injected::close_mid_response,
+                                                             injected::truncated_body,
+                                                             injected::malformed_body,
+                                                             injected::stall,
+                                                             injected::close_before_handshake,
+                                                             injected::close_during_handshake};
 
 inline std::string_view name_of(injected k) {
     switch (k) {
-        case injected::status_503: return "503";
-        case injected::close_before_response: return "close_before_response";
-        case injected::close_mid_response: return "close_mid_response";
-        case injected::truncated_body: return "truncated_body";
-        case injected::malformed_body: return "malformed_body";
-        case injected::stall: return "stall";
-        case injected::close_before_handshake: return "close_before_handshake";
-        case injected::close_during_handshake: return "close_during_handshake";
+        case injected::status_503:
+            return "503";
+        case injected::close_before_response:
+            return "close_before_response";
+        case injected::close_mid_response:
+            return "close_mid_response";
+        case injected::truncated_body:
+            return "truncated_body";
+        case injected::malformed_body:
+            return "malformed_body";
+        case injected::stall:
+            return "stall";
+        case injected::close_before_handshake:
+            return "close_before_handshake";
+        case injected::close_during_handshake:
+            return "close_during_handshake";
     }
     return "?";
 }
@@ -65,15 +77,30 @@ inline twitter::emulator::fault fault_at(injected k, std::size_t nth) {
             f.what = kind::status;
             f.status = 503;
             f.headers = {{"content-type", "application/problem+json"}};
-            f.body = R"({"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503})";
+            f.body =
+                R"({"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503})";
             break;
-        case injected::close_before_response: f.what = kind::close_before_response; break;
-        case injected::close_mid_response: f.what = kind::close_mid_response; break;
-        case injected::truncated_body: f.what = kind::truncated_body; break;
-        case injected::malformed_body: f.what = kind::malformed_body; break;
-        case injected::stall: f.what = kind::stall; break;
-        case injected::close_before_handshake: f.what = kind::close_before_handshake; break;
-        case injected::close_during_handshake: f.what = kind::close_during_handshake; break;
+        case injected::close_before_response:
+            f.what = kind::close_before_response;
+            break;
+        case injected::close_mid_response:
+            f.what = kind::close_mid_response;
+            break;
+        case injected::truncated_body:
+            f.what = kind::truncated_body;
+            break;
+        case injected::malformed_body:
+            f.what = kind::malformed_body;
+            break;
+        case injected::stall:
+            f.what = kind::stall;
+            break;
+        case injected::close_before_handshake:
+            f.what = kind::close_before_handshake;
+            break;
+        case injected::close_during_handshake:
+            f.what = kind::close_during_handshake;
+            break;
     }
     return f;
 }
@@ -82,8 +109,9 @@ inline twitter::emulator::fault fault_at(injected k, std::size_t nth) {
 // operation_aborted without a cancel, an unknown category) means an error escaped untyped.
 inline bool is_typed(twitter::error_code const& ec) {
     auto const& c = ec.category();
-    return c == twitter::transport_category() || c == twitter::protocol_category() || c == twitter::api_category() ||
-           c == twitter::client_category() || c == twitter::auth_category() || c == twitter::media_category();
+    return c == twitter::transport_category() || c == twitter::protocol_category() ||
+           c == twitter::api_category() || c == twitter::client_category() || c == twitter::auth_category() ||
+           c == twitter::media_category();
 }
 
 // "ok", or "<category>:<value> (<message>)".

@@ -95,8 +95,8 @@ std::size_t logged(emu::server const& server, std::string_view method, std::stri
 }
 
 // Runs `body` once in a fresh emulator, with a fault or clean, and checks what every run must satisfy.
-run_record run_once(scenario_body const& body, emu::server_config const& server_cfg, std::optional<injected> kind,
-                    std::size_t nth) {
+run_record run_once(scenario_body const& body, emu::server_config const& server_cfg,
+                    std::optional<injected> kind, std::size_t nth) {
     run_record record;
     record.kind = kind;
     record.nth = nth;
@@ -106,7 +106,8 @@ run_record run_once(scenario_body const& body, emu::server_config const& server_
             matrix_run run{s, s.config(), std::make_shared<mock_clock>(), record};
             run.config.clock = run.clock;
             // A stalled exchange ends at this timeout (real time), then retries; keep it short.
-            run.config.timeouts.request = kind == injected::stall ? std::chrono::milliseconds(500) : std::chrono::seconds(5);
+            run.config.timeouts.request =
+                kind == injected::stall ? std::chrono::milliseconds(1000) : std::chrono::seconds(5);
             error_code ec;
             try {
                 ec = co_await body(run);
@@ -122,7 +123,8 @@ run_record run_once(scenario_body const& body, emu::server_config const& server_
 }
 
 // The clean run, then every kind at every step; logs the matrix and returns it.
-std::vector<run_record> sweep(std::string_view name, scenario_body const& body, emu::server_config const& server_cfg = {}) {
+std::vector<run_record> sweep(std::string_view name, scenario_body const& body,
+                              emu::server_config const& server_cfg = {}) {
     run_record const clean = run_once(body, server_cfg, std::nullopt, 0);
     BOOST_TEST_REQUIRE(!clean.result, name << ": the clean run failed: " << describe(clean.result));
     BOOST_TEST_MESSAGE(name << ": clean run, " << clean.requests << " requests over " << clean.connections
@@ -139,8 +141,8 @@ std::vector<run_record> sweep(std::string_view name, scenario_body const& body, 
             std::string const verdict = !r.fired ? "not reached" : r.result ? "typed failure" : "succeeded";
             ++tally[verdict];
             // Boost.Test's message log is the matrix: scenario x kind x n -> outcome.
-            BOOST_TEST_MESSAGE("matrix " << name << " " << name_of(k) << " n=" << n << " -> " << verdict << " "
-                                         << describe(r.result) << " (" << r.requests << " requests, "
+            BOOST_TEST_MESSAGE("matrix " << name << " " << name_of(k) << " n=" << n << " -> " << verdict
+                                         << " " << describe(r.result) << " (" << r.requests << " requests, "
                                          << r.connections << " connections)");
             out.push_back(std::move(r));
         }
@@ -154,9 +156,9 @@ std::vector<run_record> sweep(std::string_view name, scenario_body const& body, 
 // A GET and a POST signed with OAuth 1.0a as the emulator's seeded user.
 twitter::client oauth1_client(matrix_run const& run) {
     auto const& keys = run.s.server.oauth1();
-    auto auth = std::make_shared<twitter::oauth1_user_handler>(run.s.io.get_executor(), keys.consumer_key,
-                                                               keys.consumer_secret, keys.access_token,
-                                                               keys.access_token_secret, std::string(), run.config);
+    auto auth = std::make_shared<twitter::oauth1_user_handler>(
+        run.s.io.get_executor(), keys.consumer_key, keys.consumer_secret, keys.access_token,
+        keys.access_token_secret, std::string(), run.config);
     return twitter::client(run.s.io.get_executor(), std::move(auth), run.config);
 }
 
@@ -192,9 +194,14 @@ asio::awaitable<error_code> refresh_then_call(matrix_run& run) {
     params.redirect_uri = app.redirect_uri;
     params.scope = {"tweet.read", "users.read", "offline.access"};
     params.token_updater = [updates](twitter::oauth2_token const& t) { updates->push_back(t); };
-    params.steady_now = [clocks] { return std::chrono::steady_clock::now() + std::chrono::seconds(clocks->offset_seconds); };
-    params.system_now = [clocks] { return std::chrono::system_clock::now() + std::chrono::seconds(clocks->offset_seconds); };
-    auto auth = std::make_shared<twitter::oauth2_user_handler>(run.s.io.get_executor(), std::move(params), run.config);
+    params.steady_now = [clocks] {
+        return std::chrono::steady_clock::now() + std::chrono::seconds(clocks->offset_seconds);
+    };
+    params.system_now = [clocks] {
+        return std::chrono::system_clock::now() + std::chrono::seconds(clocks->offset_seconds);
+    };
+    auto auth = std::make_shared<twitter::oauth2_user_handler>(run.s.io.get_executor(), std::move(params),
+                                                               run.config);
     twitter::client browser(run.s.io.get_executor(), run.s.config());
     std::string const location = co_await open_in_browser(browser, auth->get_authorization_url());
     auto [fetch_ec, fetched] = co_await auth->async_fetch_token(location, use_tuple);
@@ -264,14 +271,17 @@ emu::server_config with_followers() {
 asio::awaitable<error_code> chunked_upload(matrix_run& run) {
     auto client = user_token_client(run.s, run.config);
     std::string data = pattern_bytes(5 * 512 * 1024);
-    std::string const head("\0\0\0\x20" "ftypisom", 12);
+    std::string const head(
+        "\0\0\0\x20"
+        "ftypisom",
+        12);
     data.replace(0, head.size(), head);
     twitter::media_upload_params params;
     params.media_type = "video/mp4";
     params.chunk_size = 1024 * 1024;
     run.arm();
-    auto [ec, media] = co_await v2::async_upload_media(client, twitter::media_source::from_bytes(data), params,
-                                                      use_tuple);
+    auto [ec, media] =
+        co_await v2::async_upload_media(client, twitter::media_source::from_bytes(data), params, use_tuple);
     auto const calls = upload_calls(run.s.server);
     // INIT and FINALIZE change the server's state: they are never sent twice.
     BOOST_TEST(logged(run.s.server, "POST", "/2/media/upload/initialize") <= 1u);
@@ -312,11 +322,13 @@ asio::awaitable<error_code> stream_reconnect_scenario(matrix_run& run) {
         // A close_mid_response or truncated_body that fires on the first stream request masks the drop fault
         // there (the earlier injected fault wins a request) and does nothing to a stream: that one connection
         // lasts, and the second event comes on it.
-        bool const lasting_first = i == 1 && run.record.nth == 1 &&
-                                   (run.record.kind == injected::close_mid_response ||
-                                    run.record.kind == injected::truncated_body);
+        bool const lasting_first =
+            i == 1 && run.record.nth == 1 &&
+            (run.record.kind == injected::close_mid_response || run.record.kind == injected::truncated_body);
         bool const open = co_await eventually(
-            [&] { return (lasting_first || server.stats().streams_opened > i) && server.open_streams() == 1; },
+            [&] {
+                return (lasting_first || server.stats().streams_opened > i) && server.open_streams() == 1;
+            },
             std::chrono::seconds(10));
         if (!open) {
             BOOST_TEST(run_result->has_value(), "the stream neither connected nor ended");
@@ -325,8 +337,10 @@ asio::awaitable<error_code> stream_reconnect_scenario(matrix_run& run) {
         }
         want.push_back(server.add_tweet(user, "event " + std::to_string(i)));
         auto [ec, event] = co_await stream.async_read_event(use_tuple);
-        if (ec) outcome = ec;
-        else got.push_back(event.data ? event.data->id : std::string("<no data>"));
+        if (ec)
+            outcome = ec;
+        else
+            got.push_back(event.data ? event.data->id : std::string("<no data>"));
     }
     // A stop() must end the run at once, whatever the reconnection was doing.
     stream.stop();
@@ -340,13 +354,15 @@ asio::awaitable<error_code> stream_reconnect_scenario(matrix_run& run) {
 // For a run whose fault fired: the error it must have, or none.
 void expect(run_record const& r, bool must_succeed, std::string_view what) {
     if (!r.fired) return;
-    if (must_succeed) BOOST_TEST(!r.result, what << " " << name_of(*r.kind) << " n=" << r.nth << ": " << describe(r.result));
+    if (must_succeed)
+        BOOST_TEST(!r.result,
+                   what << " " << name_of(*r.kind) << " n=" << r.nth << ": " << describe(r.result));
 }
 
 }  // namespace
 
-// Found by the matrix: a connection the server closed during the TLS handshake was tls_handshake_failed, which
-// is neither retried nor reconnected (a stream gave up for good). It is a dropped connection.
+// Found by the matrix: a connection the server closed during the TLS handshake was tls_handshake_failed,
+// which is neither retried nor reconnected (a stream gave up for good). It is a dropped connection.
 BOOST_AUTO_TEST_CASE(a_connection_closed_during_the_tls_handshake_is_a_closed_connection) {
     run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         auto cfg = s.config();
@@ -362,7 +378,8 @@ BOOST_AUTO_TEST_CASE(a_connection_closed_during_the_tls_handshake_is_a_closed_co
         cfg.retry.max_retries = 1;
         twitter::client retrying(s.io.get_executor(), s.server.app_bearer_token(), cfg);
         s.server.inject(fault_at(injected::close_before_handshake, 1));
-        auto [again_ec, again] = co_await retrying.async_call(v2::get_tweet("1293593516040269825"), use_tuple);
+        auto [again_ec, again] =
+            co_await retrying.async_call(v2::get_tweet("1293593516040269825"), use_tuple);
         BOOST_TEST(!again_ec, describe(again_ec));
         BOOST_TEST(s.server.stats().faults_fired == 2u);
     });
@@ -388,7 +405,8 @@ BOOST_AUTO_TEST_CASE(signed_post) {
         if (!r.fired) continue;
         bool const reached_server = !counts_connections(*r.kind);
         if (reached_server && *r.kind != injected::malformed_body)
-            BOOST_TEST(r.result, "a POST whose answer was lost cannot succeed without a resend: " << name_of(*r.kind));
+            BOOST_TEST(r.result,
+                       "a POST whose answer was lost cannot succeed without a resend: " << name_of(*r.kind));
     }
 }
 

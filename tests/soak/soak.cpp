@@ -1,8 +1,8 @@
 // The soak: mixed traffic (v2 GETs and POSTs, paginated walks, chunked media uploads, a stream) from OAuth
-// 1.0a, app-only and OAuth 2.0 user clients against an in-process emulator whose faults are re-armed at random
-// all the time. Every operation is accounted for: started = succeeded + failed with a typed error + cancelled.
-// An untyped error, an escaped exception, an operation still running after --hang-seconds, or one that
-// never came back makes it exit non-zero. Prints a JSON summary at the end.
+// 1.0a, app-only and OAuth 2.0 user clients against an in-process emulator whose faults are re-armed at
+// random all the time. Every operation is accounted for: started = succeeded + failed with a typed error +
+// cancelled. An untyped error, an escaped exception, an operation still running after --hang-seconds, or one
+// that never came back makes it exit non-zero. Prints a JSON summary at the end.
 //
 //   soak [--duration SECONDS] [--seed N] [--workers N] [--threads N] [--hang-seconds N]
 
@@ -67,12 +67,18 @@ bool parse(int argc, char** argv, options& o) {
         std::string const arg = argv[i];
         if (i + 1 >= argc) return false;
         std::uint64_t const value = std::strtoull(argv[++i], nullptr, 10);
-        if (arg == "--duration") o.duration = std::chrono::seconds(value);
-        else if (arg == "--seed") o.seed = value;
-        else if (arg == "--workers") o.workers = static_cast<int>(value);
-        else if (arg == "--threads") o.threads = static_cast<int>(value);
-        else if (arg == "--hang-seconds") o.hang = std::chrono::seconds(value);
-        else return false;
+        if (arg == "--duration")
+            o.duration = std::chrono::seconds(value);
+        else if (arg == "--seed")
+            o.seed = value;
+        else if (arg == "--workers")
+            o.workers = static_cast<int>(value);
+        else if (arg == "--threads")
+            o.threads = static_cast<int>(value);
+        else if (arg == "--hang-seconds")
+            o.hang = std::chrono::seconds(value);
+        else
+            return false;
     }
     return o.workers > 0 && o.threads > 0 && o.hang.count() > 0;
 }
@@ -95,9 +101,12 @@ public:
         }
         auto const op = it->second.op;
         in_flight_.erase(it);
-        if (cancelled) ++cancelled_[op];
-        else if (!ec) ++succeeded_[op];
-        else if (test::is_typed(ec)) ++failed_[op][test::describe(ec)];
+        if (cancelled)
+            ++cancelled_[op];
+        else if (!ec)
+            ++succeeded_[op];
+        else if (test::is_typed(ec))
+            ++failed_[op][test::describe(ec)];
         else {
             ++untyped_[op];
             std::cerr << "untyped error from " << op << ": " << test::describe(ec) << "\n";
@@ -106,8 +115,8 @@ public:
     void exception(std::uint64_t id, std::string const& what) {
         std::lock_guard lock(mutex_);
         auto const it = in_flight_.find(id);
-        std::cerr << "exception from " << (it == in_flight_.end() ? std::string("?") : it->second.op) << ": " << what
-                  << "\n";
+        std::cerr << "exception from " << (it == in_flight_.end() ? std::string("?") : it->second.op) << ": "
+                  << what << "\n";
         if (it != in_flight_.end()) {
             ++exceptions_[it->second.op];
             in_flight_.erase(it);
@@ -152,19 +161,20 @@ public:
         };
         std::uint64_t failed_total = 0;
         for (auto const& [op, by_code] : failed_) failed_total += sum(by_code);
-        out << "{\n  \"seed\": " << o.seed << ",\n  \"duration_s\": " << seconds << ",\n  \"workers\": " << o.workers
-            << ",\n  \"threads\": " << o.threads << ",\n  \"started\": " << sum(started_)
-            << ",\n  \"succeeded\": " << sum(succeeded_) << ",\n  \"failed_typed\": " << failed_total
-            << ",\n  \"cancelled\": " << sum(cancelled_) << ",\n  \"untyped\": " << sum(untyped_)
-            << ",\n  \"exceptions\": " << sum(exceptions_) << ",\n  \"unaccounted\": " << in_flight_.size()
+        out << "{\n  \"seed\": " << o.seed << ",\n  \"duration_s\": " << seconds
+            << ",\n  \"workers\": " << o.workers << ",\n  \"threads\": " << o.threads
+            << ",\n  \"started\": " << sum(started_) << ",\n  \"succeeded\": " << sum(succeeded_)
+            << ",\n  \"failed_typed\": " << failed_total << ",\n  \"cancelled\": " << sum(cancelled_)
+            << ",\n  \"untyped\": " << sum(untyped_) << ",\n  \"exceptions\": " << sum(exceptions_)
+            << ",\n  \"unaccounted\": " << in_flight_.size()
             << ",\n  \"finished_twice\": " << double_finished_ << ",\n  \"hangs\": " << hangs.size()
             << ",\n  \"by_operation\": {";
         bool first = true;
         for (auto const& [op, n] : started_) {
             out << (first ? "" : ",") << "\n    \"" << op << "\": {\"started\": " << n
-                << ", \"succeeded\": " << value(succeeded_, op) << ", \"cancelled\": " << value(cancelled_, op)
-                << ", \"untyped\": " << value(untyped_, op) << ", \"exceptions\": " << value(exceptions_, op)
-                << ", \"failed\": {";
+                << ", \"succeeded\": " << value(succeeded_, op)
+                << ", \"cancelled\": " << value(cancelled_, op) << ", \"untyped\": " << value(untyped_, op)
+                << ", \"exceptions\": " << value(exceptions_, op) << ", \"failed\": {";
             bool first_code = true;
             if (auto const it = failed_.find(op); it != failed_.end())
                 for (auto const& [code, c] : it->second) {
@@ -181,8 +191,10 @@ public:
             first = false;
         }
         out << "},\n  \"emulator\": {\"requests\": " << server.requests
-            << ", \"connections\": " << server.connections_accepted << ", \"faults_fired\": " << server.faults_fired
-            << ", \"refresh_grants\": " << server.refresh_grants << ", \"bearer_grants\": " << server.bearer_grants
+            << ", \"connections\": " << server.connections_accepted
+            << ", \"faults_fired\": " << server.faults_fired
+            << ", \"refresh_grants\": " << server.refresh_grants
+            << ", \"bearer_grants\": " << server.bearer_grants
             << ", \"streams_opened\": " << server.streams_opened
             << ", \"stream_events_sent\": " << server.stream_events_sent << "}\n}\n";
         return out.str();
@@ -231,7 +243,8 @@ asio::awaitable<error_code> authorize(traffic& t) {
     twitter::client browser(t.io.get_executor(), t.config);
     error_code ec = twitter::auth_errc::no_token;
     for (int attempt = 0; attempt < 50 && ec; ++attempt) {
-        std::string const location = co_await test::open_in_browser(browser, t.oauth2->get_authorization_url());
+        std::string const location =
+            co_await test::open_in_browser(browser, t.oauth2->get_authorization_url());
         if (location.empty()) continue;
         auto [fec, token] = co_await t.oauth2->async_fetch_token(location, use_tuple);
         ec = fec;
@@ -248,7 +261,10 @@ std::string mp4_bytes(std::size_t n, std::uint64_t salt) {
         x ^= x << 17;
         c = static_cast<char>(x);
     }
-    std::string const head("\0\0\0\x20" "ftypisom", 12);
+    std::string const head(
+        "\0\0\0\x20"
+        "ftypisom",
+        12);
     data.replace(0, head.size(), head);
     return data;
 }
@@ -260,7 +276,8 @@ asio::awaitable<error_code> one_operation(traffic& t, int which, std::uint64_t s
             co_return ec;
         }
         case 1: {  // an app-only GET
-            auto [ec, tweet] = co_await t.app_client->async_call(v2::get_tweet("1293593516040269825"), use_tuple);
+            auto [ec, tweet] =
+                co_await t.app_client->async_call(v2::get_tweet("1293593516040269825"), use_tuple);
             co_return ec;
         }
         case 2: {  // an OAuth 2.0 user GET: its short-lived token keeps refreshing
@@ -290,13 +307,15 @@ asio::awaitable<error_code> one_operation(traffic& t, int which, std::uint64_t s
             params.media_type = "video/mp4";
             params.chunk_size = 256 * 1024;
             auto [ec, media] = co_await v2::async_upload_media(
-                *t.user_client, twitter::media_source::from_bytes(mp4_bytes(700 * 1024, salt)), params, use_tuple);
+                *t.user_client, twitter::media_source::from_bytes(mp4_bytes(700 * 1024, salt)), params,
+                use_tuple);
             co_return ec;
         }
     }
 }
 
-char const* const operation_names[] = {"signed_get", "app_get", "user_get", "post", "paginated_walk", "media_upload"};
+char const* const operation_names[] = {"signed_get", "app_get",        "user_get",
+                                       "post",       "paginated_walk", "media_upload"};
 
 asio::awaitable<void> worker(traffic& t, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
@@ -307,7 +326,8 @@ asio::awaitable<void> worker(traffic& t, std::uint64_t seed) {
             error_code const ec = co_await one_operation(t, which, rng());
             t.book.finish(id, ec);
             if (ec == twitter::auth_errc::reauthorization_required) {
-                // A refresh whose answer was lost leaves a refresh token X has already rotated: authorize again.
+                // A refresh whose answer was lost leaves a refresh token X has already rotated: authorize
+                // again.
                 std::unique_lock lock(t.reauth_mutex);
                 if (t.reauthorizing) continue;
                 t.reauthorizing = true;
@@ -341,7 +361,8 @@ asio::awaitable<void> streamer(traffic& t, std::uint64_t seed) {
             stream->async_run([result](error_code ec) { *result = ec; });
             asio::steady_timer stopper(co_await asio::this_coro::executor);
             // Stops the stream even when no event comes to wake the reader.
-            stopper.expires_at(std::min(t.end, steady::now() + std::chrono::milliseconds(1000 + rng() % 7000)));
+            stopper.expires_at(
+                std::min(t.end, steady::now() + std::chrono::milliseconds(1000 + rng() % 7000)));
             stopper.async_wait([weak = std::weak_ptr<v2::stream>(stream)](boost::system::error_code ec) {
                 if (auto s = weak.lock(); s && !ec) s->stop();
             });
@@ -381,11 +402,12 @@ asio::awaitable<void> chatter(traffic& t) {
 asio::awaitable<void> fault_injector(traffic& t, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     asio::steady_timer timer(co_await asio::this_coro::executor);
-    std::vector<std::string> const paths = {"*", "/2/users/*", "/2/tweets*", "/2/media/upload*", "/2/oauth2/token",
-                                            "/2/tweets/sample/stream"};
+    std::vector<std::string> const paths = {
+        "*", "/2/users/*", "/2/tweets*", "/2/media/upload*", "/2/oauth2/token", "/2/tweets/sample/stream"};
     using kind = emu::fault::kind;
     std::vector<kind> const stream_kinds = {kind::drop_stream_after_events, kind::stall_stream_after_events,
-                                            kind::partial_line_after_events, kind::operational_disconnect_after_events};
+                                            kind::partial_line_after_events,
+                                            kind::operational_disconnect_after_events};
     while (t.running()) {
         t.server.clear_faults();
         int const armed = 1 + static_cast<int>(rng() % 3);
@@ -418,7 +440,8 @@ asio::awaitable<void> fault_injector(traffic& t, std::uint64_t seed) {
 using spawner = std::function<void(std::function<asio::awaitable<void>()>)>;
 
 // Authorizes the user once, with no faults yet, then starts everything else.
-asio::awaitable<void> start_traffic(traffic& t, options const& opt, spawner const& spawn, std::uint64_t seed) {
+asio::awaitable<void> start_traffic(traffic& t, options const& opt, spawner const& spawn,
+                                    std::uint64_t seed) {
     if (error_code ec = co_await authorize(t)) {
         std::cerr << "the first authorization failed: " << test::describe(ec) << "\n";
         t.end = steady::now();
@@ -441,11 +464,12 @@ asio::awaitable<void> start_traffic(traffic& t, options const& opt, spawner cons
 int main(int argc, char** argv) {
     options opt;
     if (!parse(argc, argv, opt)) {
-        std::cerr << "usage: soak [--duration SECONDS] [--seed N] [--workers N] [--threads N] [--hang-seconds N]\n";
+        std::cerr
+            << "usage: soak [--duration SECONDS] [--seed N] [--workers N] [--threads N] [--hang-seconds N]\n";
         return 2;
     }
-    std::cerr << "soak: seed " << opt.seed << ", " << opt.duration.count() << " s, " << opt.workers << " workers on "
-              << opt.threads << " threads\n";
+    std::cerr << "soak: seed " << opt.seed << ", " << opt.duration.count() << " s, " << opt.workers
+              << " workers on " << opt.threads << " threads\n";
 
     asio::io_context io(opt.threads);
     emu::server_config server_cfg;
@@ -474,13 +498,14 @@ int main(int argc, char** argv) {
     params.scope = {"tweet.read", "tweet.write", "users.read", "media.write", "offline.access"};
     params.refresh_margin = 1s;
     params.token_updater = [&book](twitter::oauth2_token const& token) {
-        book.count(token.access_token.empty() || token.refresh_token.empty() ? "bad_token_updates" : "token_updates");
+        book.count(token.access_token.empty() || token.refresh_token.empty() ? "bad_token_updates"
+                                                                             : "token_updates");
     };
     t.oauth2 = std::make_shared<twitter::oauth2_user_handler>(io.get_executor(), std::move(params), t.config);
     auto const& keys = server.oauth1();
-    auto oauth1 = std::make_shared<twitter::oauth1_user_handler>(io.get_executor(), keys.consumer_key,
-                                                                 keys.consumer_secret, keys.access_token,
-                                                                 keys.access_token_secret, std::string(), t.config);
+    auto oauth1 = std::make_shared<twitter::oauth1_user_handler>(
+        io.get_executor(), keys.consumer_key, keys.consumer_secret, keys.access_token,
+        keys.access_token_secret, std::string(), t.config);
     t.oauth1_client = std::make_unique<twitter::client>(io.get_executor(), oauth1, t.config);
     t.app_client = std::make_unique<twitter::client>(io.get_executor(), server.app_bearer_token(), t.config);
     t.user_client = std::make_unique<twitter::client>(io.get_executor(), t.oauth2, t.config);
