@@ -28,6 +28,7 @@
 
 #include <atomic>
 #include <functional>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -127,8 +128,8 @@ std::vector<run_record> sweep(std::string_view name, scenario_body const& body,
                               emu::server_config const& server_cfg = {}) {
     run_record const clean = run_once(body, server_cfg, std::nullopt, 0);
     BOOST_TEST_REQUIRE(!clean.result, name << ": the clean run failed: " << describe(clean.result));
-    BOOST_TEST_MESSAGE(name << ": clean run, " << clean.requests << " requests over " << clean.connections
-                            << " connections");
+    std::cout << name << ": clean run, " << clean.requests << " requests over " << clean.connections
+              << " connections\n";
     BOOST_TEST_REQUIRE(clean.requests > 0u);
     std::vector<run_record> out;
     std::map<std::string, std::size_t> tally;
@@ -140,16 +141,17 @@ std::vector<run_record> sweep(std::string_view name, scenario_body const& body,
             if (n == 1) BOOST_TEST(r.fired, name << " " << name_of(k) << " n=1 did not fire");
             std::string const verdict = !r.fired ? "not reached" : r.result ? "typed failure" : "succeeded";
             ++tally[verdict];
-            // Boost.Test's message log is the matrix: scenario x kind x n -> outcome.
-            BOOST_TEST_MESSAGE("matrix " << name << " " << name_of(k) << " n=" << n << " -> " << verdict
-                                         << " " << describe(r.result) << " (" << r.requests << " requests, "
-                                         << r.connections << " connections)");
+            // The matrix, scenario x kind x n -> outcome, goes to stdout: ctest keeps it in its log
+            // (Testing/Temporary/LastTest.log) whatever the Boost.Test log level.
+            std::cout << "matrix " << name << " " << name_of(k) << " n=" << n << " -> " << verdict << " "
+                      << describe(r.result) << " (" << r.requests << " requests, " << r.connections
+                      << " connections)\n";
             out.push_back(std::move(r));
         }
     }
     std::string summary;
     for (auto const& [verdict, count] : tally) summary += " " + verdict + "=" + std::to_string(count);
-    BOOST_TEST_MESSAGE("matrix " << name << " summary: runs=" << out.size() << summary);
+    std::cout << "matrix " << name << " summary: runs=" << out.size() << summary << std::endl;
     return out;
 }
 
