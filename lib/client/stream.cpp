@@ -150,6 +150,9 @@ asio::awaitable<connection_outcome> connect_and_read(stream_impl& self, auth_han
             self.open_connection = conn;
             if (self.stop_requested) co_return asio::error::operation_aborted;
             if (error_code ec = co_await conn->async_open(client.config.timeouts, &diag)) co_return ec;
+            // A stop() that came while the connection was resolving, before it had a socket to close, found
+            // nothing to cancel: without this check the stream would go on, and keep-alives keep it going.
+            if (self.stop_requested) co_return asio::error::operation_aborted;
             auto const headers =
                 twitter::detail::make_headers(client, prepared, self.request, std::move(authorization), false);
             twitter::detail::wire_request const wire{http::to_string(self.request.method), prepared.target,
@@ -173,6 +176,10 @@ asio::awaitable<connection_outcome> connect_and_read(stream_impl& self, auth_han
         std::string chunk;
         bool healthy = false;
         while (!outcome.ec) {
+            if (self.stop_requested) {
+                outcome.ec = asio::error::operation_aborted;
+                break;
+            }
             chunk.clear();
             if ((outcome.ec = co_await conn->async_read_stream(chunk, self.config.stall_timeout))) break;
             if (!healthy) {

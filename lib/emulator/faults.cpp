@@ -15,10 +15,19 @@ void fault_table::add(fault f) { entries_.push_back({std::move(f), 0}); }
 
 void fault_table::clear() { entries_.clear(); }
 
-std::optional<fault> fault_table::select(std::string_view path) {
+bool is_connection_fault(fault::kind what) {
+    return what == fault::kind::close_before_handshake || what == fault::kind::close_during_handshake;
+}
+
+std::optional<fault> fault_table::select(std::string_view path) { return count_and_pick(false, path); }
+
+std::optional<fault> fault_table::select_connection() { return count_and_pick(true, {}); }
+
+std::optional<fault> fault_table::count_and_pick(bool connections, std::string_view path) {
     std::optional<fault> fired;
     for (auto& e : entries_) {
-        if (!path_matches(e.spec.path, path)) {
+        if (is_connection_fault(e.spec.what) != connections ||
+            (!connections && !path_matches(e.spec.path, path))) {
             continue;
         }
         auto const n = ++e.seen;

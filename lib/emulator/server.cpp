@@ -242,6 +242,8 @@ struct server::impl : std::enable_shared_from_this<impl> {
     // Logs and counts a request and picks the fault, if any, that decides its fate.
     std::optional<fault> on_request(http::request<http::string_body> const& req, std::uint64_t connection_id,
                                     bool tls);
+    // Counts an accepted connection and picks the connection fault, if any, that decides its fate.
+    std::optional<fault> on_connection();
     detail::api_response answer(http::request<http::string_body> const& req, bool tls);
     void forget(std::uint64_t connection_id);
     // Registers an accepted stream for `conn`; empty when the stream is at its connection limit.
@@ -597,9 +599,18 @@ asio::awaitable<void> serve(Stream& stream, connection& conn, beast::flat_buffer
 asio::awaitable<void> session(std::shared_ptr<connection> conn) {
     auto& self = *conn->owner;
     beast::flat_buffer buffer;
+    auto const injected = self.on_connection();
+    auto const what = injected ? std::optional<fault::kind>(injected->what) : std::nullopt;
+    if (what == fault::kind::close_before_handshake) {
+        conn->close();
+        self.forget(conn->id);
+        co_return;
+    }
     conn->plain->expires_after(handshake_timeout);
     auto const [detect_ec, is_tls] = co_await beast::async_detect_ssl(*conn->plain, buffer, use_nothrow);
-    if (!detect_ec && !conn->closed) {
+    if (what == fault::kind::close_during_handshake) {
+        // The ClientHello (or a plain request's first bytes) arrived and is never answered.
+    } else if (!detect_ec && !conn->closed) {
         {
             std::lock_guard lock(self.mutex);
             ++(is_tls ? self.stats.tls_connections : self.stats.plain_connections);
@@ -731,6 +742,18 @@ std::optional<fault> server::impl::on_request(http::request<http::string_body> c
     }
     auto const target = std::string_view(req.target());
     auto fired = faults.select(target.substr(0, target.find('?')));
+    if (fired) {
+        ++stats.faults_fired;
+    }
+    return fired;
+}
+
+std::optional<fault> server::impl::on_connection() {
+    std::lock_guard lock(mutex);
+    if (faults.empty()) {
+        return std::nullopt;
+    }
+    auto fired = faults.select_connection();
     if (fired) {
         ++stats.faults_fired;
     }

@@ -14,6 +14,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 
+#include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
@@ -37,12 +38,23 @@ bool is_ip_literal(std::string const& host) {
     return !ec;
 }
 
+// The peer closed or reset the connection before the handshake was over: the network failed, not the TLS
+// negotiation, and trying again on a new connection may well succeed (a load balancer that drops connections).
+bool peer_hung_up(error_code const& ec) {
+    if (ec.category() == asio::error::get_ssl_category())
+        return ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == SSL_R_UNEXPECTED_EOF_WHILE_READING;
+    return ec == asio::ssl::error::stream_truncated || ec == asio::error::eof ||
+           ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
+}
+
 // Why the handshake failed, in the terms a caller can act on.
 error_code classify_handshake_failure(SSL* ssl, error_code const& ec, diagnostics* diag) {
     long const verify = SSL_get_verify_result(ssl);
     if (diag) diag->message = verify != X509_V_OK ? X509_verify_cert_error_string(verify) : ec.message();
     switch (verify) {
-        case X509_V_OK: return transport_errc::tls_handshake_failed;
+        case X509_V_OK:
+            return peer_hung_up(ec) ? error_code(transport_errc::connection_closed)
+                                    : error_code(transport_errc::tls_handshake_failed);
         case X509_V_ERR_HOSTNAME_MISMATCH:
         case X509_V_ERR_IP_ADDRESS_MISMATCH: return transport_errc::certificate_hostname_mismatch;
         case X509_V_ERR_CERT_HAS_EXPIRED: return transport_errc::certificate_expired;

@@ -118,4 +118,21 @@ BOOST_AUTO_TEST_CASE(selected_fault_carries_its_details) {
     BOOST_TEST(got->body == f.body);
 }
 
+BOOST_AUTO_TEST_CASE(connection_faults_count_connections_and_request_faults_count_requests) {
+    fault on_connection = make("/ignored", 2, 1);
+    on_connection.what = fault::kind::close_during_handshake;
+    fault_table table;
+    table.add(on_connection);
+    table.add(make("*", 1, 1));
+    BOOST_TEST(!table.select_connection());
+    auto const request = table.select("/2/tweets");  // a request fault, whatever the connection count
+    BOOST_TEST_REQUIRE(request.has_value());
+    BOOST_TEST((request->what == fault::kind::status));
+    auto const second = table.select_connection();
+    BOOST_TEST_REQUIRE(second.has_value());
+    BOOST_TEST((second->what == fault::kind::close_during_handshake));
+    BOOST_TEST(!table.select_connection());
+    BOOST_TEST(!table.select("/2/tweets"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

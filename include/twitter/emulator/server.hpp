@@ -82,7 +82,9 @@ struct oauth2_client {
 
 // One injected fault. A fault applies to the requests whose path matches `path` (the target without its
 // query; a trailing '*' matches a prefix). It fires on the `nth` matching request (1-based) and, with
-// `count` > 1, on the ones after it too; `count` 0 means every matching request from the nth on.
+// `count` > 1, on the ones after it too; `count` 0 means every matching request from the nth on. The
+// connection faults (close_before_handshake, close_during_handshake) count the connections accepted after
+// inject() instead, whatever their path.
 struct fault {
     enum class kind {
         status,                 // answer with `status`, `headers` and `body` instead of the real answer
@@ -99,6 +101,9 @@ struct fault {
         partial_line_after_events,  // waits for the next event, sends its first half, then closes
         operational_disconnect_after_events,  // sends X's operational-disconnect line, the final chunk,
                                               // closes
+        // Connection faults: they count accepted connections, not requests, and ignore `path`.
+        close_before_handshake,  // close the nth accepted connection before reading a byte of it
+        close_during_handshake,  // read the first bytes (a TLS ClientHello), then close without answering
     };
     std::string path;
     kind what = kind::status;
