@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what twitter-asio needs to build and test on Debian 12, and nothing else.
+# `./install-deps.sh fuzz` adds clang 14 and its libFuzzer runtime, for the fuzz preset (tests/fuzz/run.sh).
 # Idempotent: when every package is already there it changes nothing and asks no server.
 set -euo pipefail
 
@@ -11,6 +12,13 @@ packages=(
     # TLS, gzip
     libssl-dev zlib1g-dev openssl
 )
+fuzz_packages=(clang-14 libclang-rt-14-dev)
+
+case "${1:-}" in
+    "") ;;
+    fuzz) packages+=("${fuzz_packages[@]}") ;;
+    *) echo "usage: $0 [fuzz]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

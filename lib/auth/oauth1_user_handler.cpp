@@ -1,8 +1,8 @@
 #include <twitter/auth/oauth1_user_handler.hpp>
 
+#include "auth/oauth1_token_response.hpp"
 #include "client/send.hpp"
 #include "client/spawn.hpp"
-#include "core/form.hpp"
 #include "core/oauth1.hpp"
 #include "core/percent_encoding.hpp"
 
@@ -75,28 +75,21 @@ private:
     std::function<std::int64_t()> clock_;
 };
 
-std::string const* find(std::vector<param> const& params, std::string_view name) {
-    for (param const& p : params)
-        if (p.name == name) return &p.value;
-    return nullptr;
-}
-
 std::string api_url(client_config const& config, std::string_view path) {
     std::string base = config.hosts.api;
     while (base.ends_with('/')) base.pop_back();
     return base + std::string(path);
 }
 
-// POSTs to a token endpoint with `signer` and reads the form-encoded answer.
-asio::awaitable<std::tuple<error_code, std::vector<param>>> post_for_token(
-    std::shared_ptr<oauth1_state> state, std::shared_ptr<auth_handler> signer, http::request req,
-    diagnostics* diag) {
+// POSTs to a token endpoint with `signer`, and reads the answer with `parse` into `token`.
+asio::awaitable<error_code> post_for_token(std::shared_ptr<oauth1_state> state, std::shared_ptr<auth_handler> signer,
+                                           http::request req,
+                                           error_code (*parse)(std::string_view, oauth1_token&),
+                                           oauth1_token& token, diagnostics* diag) {
     auto [ec, res] = co_await async_send(state->token_client(), std::move(signer), std::move(req), diag,
                                          asio::as_tuple(asio::use_awaitable));
-    if (ec) co_return std::tuple(ec, std::vector<param>{});
-    auto fields = core::parse_form(res.body);
-    if (!fields) co_return std::tuple(error_code(auth_errc::malformed_token_response), std::vector<param>{});
-    co_return std::tuple(error_code{}, std::move(*fields));
+    if (ec) co_return ec;
+    co_return parse(res.body, token);
 }
 
 asio::awaitable<std::tuple<error_code, std::string>> authorization_url(std::shared_ptr<oauth1_state> state,
@@ -115,23 +108,17 @@ asio::awaitable<std::tuple<error_code, std::string>> authorization_url(std::shar
     req.target = api_url(state->config, "/oauth/request_token");
     if (!access_type.empty()) req.query.push_back({"x_auth_access_type", access_type});
 
-    auto [ec, fields] = co_await post_for_token(state, std::move(signer), std::move(req), diag);
+    oauth1_token request;
+    error_code const ec =
+        co_await post_for_token(state, std::move(signer), std::move(req), parse_request_token_response, request, diag);
     if (ec) co_return std::tuple(ec, std::string());
-    std::string const* token = find(fields, "oauth_token");
-    std::string const* secret = find(fields, "oauth_token_secret");
-    std::string const* confirmed = find(fields, "oauth_callback_confirmed");
-    if (!token || !secret || token->empty())
-        co_return std::tuple(error_code(auth_errc::malformed_token_response), std::string());
-    // RFC 5849 section 2.1: a server that does not confirm the callback is not speaking OAuth 1.0a.
-    if (!confirmed || *confirmed != "true")
-        co_return std::tuple(error_code(auth_errc::callback_not_confirmed), std::string());
 
     std::string url = api_url(state->config, signin ? "/oauth/authenticate" : "/oauth/authorize");
     url += "?oauth_token=";
-    url += core::percent_encode(*token);
+    url += core::percent_encode(request.token);
     {
         std::lock_guard lock(state->mutex);
-        state->request = {*token, *secret, {}, {}};
+        state->request = std::move(request);
     }
     co_return std::tuple(error_code{}, std::move(url));
 }
@@ -155,15 +142,10 @@ asio::awaitable<std::tuple<error_code, oauth1_token>> access_token(std::shared_p
     req.method = http::verb::post;
     req.target = api_url(state->config, "/oauth/access_token");
 
-    auto [ec, fields] = co_await post_for_token(state, std::move(signer), std::move(req), diag);
+    oauth1_token access;
+    error_code const ec =
+        co_await post_for_token(state, std::move(signer), std::move(req), parse_access_token_response, access, diag);
     if (ec) co_return std::tuple(ec, oauth1_token{});
-    std::string const* token = find(fields, "oauth_token");
-    std::string const* secret = find(fields, "oauth_token_secret");
-    if (!token || !secret || token->empty() || secret->empty())
-        co_return std::tuple(error_code(auth_errc::malformed_token_response), oauth1_token{});
-    oauth1_token access{*token, *secret, {}, {}};
-    if (std::string const* id = find(fields, "user_id")) access.user_id = *id;
-    if (std::string const* name = find(fields, "screen_name")) access.screen_name = *name;
     {
         std::lock_guard lock(state->mutex);
         state->access = access;

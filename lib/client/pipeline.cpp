@@ -1,9 +1,8 @@
 #include "client/pipeline.hpp"
 
+#include "client/final_response.hpp"
 #include "client/prepared_request.hpp"
-#include "core/api_errors.hpp"
 #include "core/backoff.hpp"
-#include "core/json_validation.hpp"
 #include "core/rate_limit_headers.hpp"
 #include "core/retry.hpp"
 
@@ -17,11 +16,6 @@ namespace asio = boost::asio;
 using steady = std::chrono::steady_clock;
 
 namespace {
-
-bool is_json(http::response const& res) {
-    auto const type = res.find_header("content-type");
-    return type && (type->starts_with("application/json") || type->find("+json") != std::string_view::npos);
-}
 
 // An auth handler's operation, awaited from the pipeline.
 asio::awaitable<std::tuple<error_code, authorization>> authorize(auth_handler& auth, request_to_sign const& req) {
@@ -246,21 +240,7 @@ asio::awaitable<error_code> perform(client_impl& self, auth_handler* auth_overri
     }
     if (ec) co_return ec;
 
-    diag.http_status = res.status;
-    diag.limits = std::move(limits);
-    if (error_code status_ec = error_for_status(res.status)) {
-        diag.errors = core::parse_api_errors(res.body);
-        co_return status_ec;
-    }
-    if (res.status >= 300) {
-        diag.message = "redirects are not followed";
-        co_return api_errc::unexpected_status;
-    }
-    if (is_json(res) && !core::is_valid_json(res.body)) {
-        diag.message = "the response declares JSON but its body does not parse";
-        co_return protocol_errc::malformed_json;
-    }
-    co_return error_code{};
+    co_return check_final_response(res, std::move(limits), diag);
 }
 
 }  // namespace twitter::detail

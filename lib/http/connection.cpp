@@ -1,6 +1,7 @@
 #include "http/connection.hpp"
 
 #include "http/gzip.hpp"
+#include "http/response_reading.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -30,7 +31,6 @@ using tcp = asio::ip::tcp;
 namespace {
 
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
-constexpr std::uint32_t max_header_size = 64 * 1024;
 
 bool is_ip_literal(std::string const& host) {
     error_code ec;
@@ -62,19 +62,6 @@ error_code classify_handshake_failure(SSL* ssl, error_code const& ec, diagnostic
     }
 }
 
-template <class Parser>
-error_code classify_read_failure(error_code const& ec, Parser const& parser, bool any_bytes) {
-    if (ec == beast::error::timeout) return transport_errc::request_timeout;
-    if (ec == asio::error::operation_aborted) return ec;
-    if (ec == bhttp::error::body_limit) return protocol_errc::body_too_large;
-    if (ec == bhttp::error::header_limit) return protocol_errc::malformed_response;
-    if (parser.is_header_done()) return protocol_errc::truncated_body;
-    if (ec.category() == make_error_code(bhttp::error::end_of_stream).category() &&
-        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
-        return protocol_errc::malformed_response;
-    return any_bytes ? protocol_errc::malformed_response : error_code(transport_errc::connection_closed);
-}
-
 bhttp::request<bhttp::string_body> make_message(wire_request const& req) {
     bhttp::request<bhttp::string_body> message;
     message.method_string(req.method);
@@ -86,23 +73,6 @@ bhttp::request<bhttp::string_body> make_message(wire_request const& req) {
         message.prepare_payload();
     }
     return message;
-}
-
-// Status and headers, names lowercased. Returns the Content-Encoding.
-std::string_view copy_head(bhttp::response_header<> const& head, http::response& out) {
-    out.status = head.result_int();
-    out.headers.clear();
-    out.headers.reserve(std::distance(head.begin(), head.end()));
-    std::string_view encoding;
-    for (auto const& field : head) {
-        std::string name(field.name_string());
-        // Field names are ASCII tokens (RFC 9110 5.1): no locale-aware std::tolower per character.
-        for (char& c : name)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        out.headers.push_back({std::move(name), std::string(field.value())});
-        if (field.name() == bhttp::field::content_encoding) encoding = field.value();
-    }
-    return encoding;
 }
 
 }  // namespace
@@ -254,9 +224,8 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
 
     if (error_code wec = co_await write(stream, message)) co_return wec;
 
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.header_limit(max_header_size);
-    parser.body_limit(max_body);
+    whole_response_parser parser;
+    limit_whole_response(parser, max_body);
     std::size_t const buffered_before = buffer.size();
     auto [rec, read] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
     response_started = read > 0 || buffer.size() > buffered_before || parser.got_some();
@@ -271,14 +240,7 @@ asio::awaitable<error_code> connection::impl::exchange(Stream& stream, wire_requ
 
     auto& res = parser.get();
     keep_alive = res.keep_alive();
-    std::string_view const encoding = copy_head(res.base(), out);
-    if (encoding.empty() || beast::iequals(encoding, "identity")) {
-        out.body = std::move(res.body());
-    } else if (beast::iequals(encoding, "gzip")) {
-        if (error_code gec = inflater.inflate(res.body(), max_body, out.body)) co_return gec;
-    } else {
-        co_return protocol_errc::bad_content_encoding;  // we only ever offer gzip
-    }
+    if (error_code dec = take_response(res, max_body, inflater, out)) co_return dec;
     if (diag) diag->http_status = out.status;
     co_return error_code{};
 }

@@ -263,6 +263,18 @@ struct includes {
     std::vector<topic> topics;
 };
 
+// What a POST to the stream rules did (or, with dry_run, would do): meta.summary. At namespace scope, not
+// nested in meta, so that std::optional sees it complete (clang 14 cannot use the default member initializers
+// of a class nested in one still being defined).
+struct stream_rules_summary {
+    std::uint64_t created = 0;
+    std::uint64_t not_created = 0;
+    std::uint64_t valid = 0;
+    std::uint64_t invalid = 0;
+    std::uint64_t deleted = 0;
+    std::uint64_t not_deleted = 0;
+};
+
 // Pagination and summary data. The request-side token (pagination_token or next_token, by endpoint) is not
 // echoed back: the API always answers with next_token and previous_token.
 struct meta {
@@ -274,14 +286,7 @@ struct meta {
     std::optional<std::uint64_t> total_tweet_count;  // tweet counts only
     // Stream rules only: when the API answered, and what a POST did (or, with dry_run, would do).
     std::optional<std::string> sent;
-    struct rules_summary {
-        std::uint64_t created = 0;
-        std::uint64_t not_created = 0;
-        std::uint64_t valid = 0;
-        std::uint64_t invalid = 0;
-        std::uint64_t deleted = 0;
-        std::uint64_t not_deleted = 0;
-    };
+    using rules_summary = stream_rules_summary;
     std::optional<rules_summary> summary;
 };
 
