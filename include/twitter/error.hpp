@@ -26,7 +26,7 @@ enum class transport_errc {
     certificate_hostname_mismatch,
     certificate_expired,
     tls_handshake_failed,
-    connection_closed,  // the peer closed the connection before a complete response arrived
+    connection_closed,  // the peer closed the connection in the TLS handshake or before the whole response
     non_loopback_peer,  // an http:// (plaintext) host resolved to an address that is not loopback
     stream_stalled,     // a stream sent no byte, keep-alives included, for its stall timeout
 };
