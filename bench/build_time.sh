@@ -33,7 +33,7 @@ if ((clean_build)); then
     t2=$(now)
     emit "clean_configure" seconds "$(elapsed "$t0" "$t1")"
     emit "clean_build_twitter_unit_tests_integration_tests" seconds "$(elapsed "$t1" "$t2")"
-    emit "build_jobs" count "$(nproc)"
+    emit "cores" count "$(nproc)"
 fi
 
 # compile_time.sh prints {"subject":..., "seconds":...} and {"ratio":"a/b", "value":...}; restate both in this
