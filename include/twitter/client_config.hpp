@@ -38,7 +38,8 @@ struct pool_params {
 struct timeout_params {
     std::chrono::steady_clock::duration connect = std::chrono::seconds(10);
     std::chrono::steady_clock::duration tls_handshake = std::chrono::seconds(10);
-    // The whole exchange: writing the request and reading the full response.
+    // The whole exchange: waiting for a pooled connection (a burst larger than the pool queues), writing the
+    // request and reading the full response.
     std::chrono::steady_clock::duration request = std::chrono::seconds(30);
 };
 
