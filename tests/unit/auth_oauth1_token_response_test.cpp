@@ -1,5 +1,7 @@
 #include "auth/oauth1_token_response.hpp"
 
+#include "print_error_enums.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 BOOST_AUTO_TEST_SUITE(auth_oauth1_token_response)

@@ -1,6 +1,8 @@
 #include "client/final_response.hpp"
 #include "http/response_reading.hpp"
 
+#include "print_error_enums.hpp"
+
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 
