@@ -3,6 +3,8 @@
 #include "http/response_reading.hpp"
 #include "print_error_enums.hpp"
 
+#include "print_error_enums.hpp"
+
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 
