@@ -3,8 +3,6 @@
 #include "http/response_reading.hpp"
 #include "print_error_enums.hpp"
 
-#include "print_error_enums.hpp"
-
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 
