@@ -24,15 +24,20 @@ namespace {
 
 constexpr auto tuple = asio::as_tuple(asio::deferred);
 
-std::shared_ptr<twitter::oauth2_user_handler> confidential_pkce_handler(scenario const& s,
-                                                                        twitter::client_config cfg) {
+twitter::oauth2_user_params confidential_pkce_params(scenario const& s) {
     auto const& app = s.server.oauth2_confidential_client();
     twitter::oauth2_user_params params;
     params.client_id = app.client_id;
     params.client_secret = app.client_secret;
     params.redirect_uri = app.redirect_uri;
     params.scope = {"tweet.read", "users.read", "offline.access"};
-    return std::make_shared<twitter::oauth2_user_handler>(s.io.get_executor(), std::move(params), std::move(cfg));
+    return params;
+}
+
+std::shared_ptr<twitter::oauth2_user_handler> confidential_pkce_handler(scenario const& s,
+                                                                        twitter::client_config cfg) {
+    return std::make_shared<twitter::oauth2_user_handler>(s.io.get_executor(), confidential_pkce_params(s),
+                                                          std::move(cfg));
 }
 
 twitter::http::request get_me() {
@@ -128,11 +133,7 @@ BOOST_AUTO_TEST_CASE(tokens_and_secrets_never_travel_in_a_url) {
     run_scenario(1, [](scenario s) -> asio::awaitable<void> {
         std::vector<twitter::oauth2_token> issued;
         auto const& app = s.server.oauth2_confidential_client();
-        twitter::oauth2_user_params params;
-        params.client_id = app.client_id;
-        params.client_secret = app.client_secret;
-        params.redirect_uri = app.redirect_uri;
-        params.scope = {"tweet.read", "users.read", "offline.access"};
+        twitter::oauth2_user_params params = confidential_pkce_params(s);
         params.token_updater = [&issued](twitter::oauth2_token const& t) { issued.push_back(t); };
         auto user = std::make_shared<twitter::oauth2_user_handler>(s.io.get_executor(), params, s.config());
 
