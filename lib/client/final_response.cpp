@@ -2,7 +2,6 @@
 
 #include "core/api_errors.hpp"
 #include "core/json_validation.hpp"
-#include "core/rate_limit_headers.hpp"
 
 namespace twitter::detail {
 
@@ -31,10 +30,6 @@ error_code check_final_response(http::response const& res, rate_limits limits, d
         return protocol_errc::malformed_json;
     }
     return {};
-}
-
-error_code check_final_response(http::response const& res, diagnostics& diag) {
-    return check_final_response(res, core::parse_rate_limits(res.headers), diag);
 }
 
 }  // namespace twitter::detail

@@ -12,7 +12,6 @@ namespace twitter::detail {
 // are not followed), and refuses a body that declares JSON but does not parse.
 // `limits` are the response's, parsed once by the caller.
 error_code check_final_response(http::response const& res, rate_limits limits, diagnostics& diag);
-error_code check_final_response(http::response const& res, diagnostics& diag);
 
 }  // namespace twitter::detail
 

@@ -53,9 +53,4 @@ error_code gunzipper::inflate(std::string_view in, std::size_t max_size, std::st
     return ec;
 }
 
-error_code gunzip(std::string_view in, std::size_t max_size, std::string& out) {
-    gunzipper once;
-    return once.inflate(in, max_size, out);
-}
-
 }  // namespace twitter::detail

@@ -29,9 +29,6 @@ private:
     bool ready_ = false;  // inflateInit2 done
 };
 
-// One body, on a stream of its own.
-error_code gunzip(std::string_view in, std::size_t max_size, std::string& out);
-
 }  // namespace twitter::detail
 
 #endif

@@ -119,7 +119,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     FUZZ_CHECK(res.body.size() <= max_body);
 
     diagnostics diag;
-    error_code const fin = detail::check_final_response(res, diag);
+    error_code const fin = detail::check_final_response(res, core::parse_rate_limits(res.headers), diag);
     FUZZ_CHECK(diag.http_status == status);
     FUZZ_CHECK(same(diag.limits.window, core::parse_rate_limit(res.headers)));
     if (status >= 400) {
